@@ -1,0 +1,18 @@
+// interp/cli/front_commands.h -- Commands served by the front end: run (parse for now),
+// --dump-ast and --parse-only.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace tpy::cli {
+
+// Compiles and runs [source] as the __main__ program named [filename]; returns the exit status.
+int run_source(std::string_view source, const std::string& filename);
+// `tpy --dump-ast [--attributes] FILE`.
+int dump_ast_command(const std::string& path, bool attributes);
+// `tpy --parse-only FILE...`: parses every file, prints "files lines errors seconds".
+int parse_only_command(const std::vector<std::string>& files);
+
+}  // namespace tpy::cli

@@ -1,0 +1,25 @@
+// interp/parse/parser.h -- Entry point of the front end: source bytes -> AST (or SyntaxError).
+#pragma once
+
+#include <string_view>
+
+#include "interp/parse/ast.h"
+#include "interp/parse/syntax_error.h"
+
+namespace tpy::parse {
+
+// As compile()'s mode: 'exec' -> Module, 'eval' -> Expression, 'single' -> Interactive,
+// 'func_type' -> FunctionType.
+enum class ParseMode { Exec, Eval, Single, FuncType };
+
+struct ParseResult {
+  ast::Mod* mod = nullptr;  // null on error
+  SyntaxErrorInfo error;
+};
+
+// Parses [source] (raw bytes; decoded with decode_source) into nodes owned by [arena].
+// The AST is what CPython 3.11's ast.parse() builds (no constant folding).
+ParseResult parse(std::string_view source, std::string_view filename, ParseMode mode,
+                  Arena& arena);
+
+}  // namespace tpy::parse

@@ -1,0 +1,29 @@
+// interp/parse/syntax_error.h -- A syntax error as the front end reports it, and its printing.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+namespace tpy::parse {
+
+// Mirrors the attributes of CPython's SyntaxError (and its subclasses) that the front end sets.
+struct SyntaxErrorInfo {
+  enum class Type { SyntaxError, IndentationError, TabError };
+  Type type = Type::SyntaxError;
+  std::string msg;
+  std::string filename;
+  int lineno = 0;
+  int offset = 0;        // 1-based, in characters (code points) of `text`, as CPython's
+  int end_lineno = 0;    // 0 when unknown
+  int end_offset = 0;    // 1-based, exclusive, in characters; 0 when unknown
+  std::string text;      // the offending source line, with its newline; empty when unknown
+};
+
+const char* type_name(SyntaxErrorInfo::Type);
+
+// Prints [e] exactly as CPython 3.11 prints an uncaught SyntaxError (the `File ..., line N`
+// header, the stripped source line, the caret range and `SyntaxError: msg`), without the
+// `Traceback` lines that a SyntaxError raised at compile time does not have.
+void print_syntax_error(std::FILE* out, const SyntaxErrorInfo& e);
+
+}  // namespace tpy::parse
