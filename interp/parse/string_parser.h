@@ -33,7 +33,8 @@ ast::Expr* concatenate_strings(Parser& p, const Token* toks, size_t n);
 // CPython 3.11's pegen shifts them with p->starting_lineno / p->starting_col_offset (see its
 // _PyPegen_fill_token / initialize_token): the string layer computes the two values as 3.11's
 // fstring_compile_expr does, the grammar applies them to each token, e.g. lines offset and
-// [starting_col_offset] added to their columns. Returns null after raising an error on [p].
+// [starting_col_offset] added to their columns. [starting_lineno] is the source line of the
+// text's first line (the line of the field's '{'). Returns null after raising an error on [p].
 ast::Expr* parse_fstring_expr(Parser& p, std::string_view src, int starting_lineno,
                               int starting_col_offset);
 
@@ -46,5 +47,10 @@ std::string_view parser_token_text(Parser& p, const Token& t);
 // source line). Later errors do not overwrite the first one. [end_lineno]/[end_col] may be -1.
 void raise_syntax_error_at(Parser& p, SyntaxErrorInfo::Type type, int lineno, int col_offset,
                            int end_lineno, int end_col_offset, std::string msg);
+
+// Raises a SyntaxError on [p] where CPython's RAISE_SYNTAX_ERROR puts it: at the last token the
+// parser has fetched (p->tokens[p->fill - 1]). While the string layer runs that is the token
+// after the run of STRING tokens, which is where 3.11 reports every f-string and literal error.
+void raise_syntax_error_at_last_token(Parser& p, std::string msg);
 
 }  // namespace tpy::parse

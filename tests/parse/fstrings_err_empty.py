@@ -1,0 +1,3 @@
+# tests/parse/fstrings_err_empty.py -- Error: an empty field.
+ok = f'{a}'
+x = f'a{ }b'

@@ -1,0 +1,5 @@
+# tests/parse/parse_err_except_types.py -- Error: several exception types without parentheses.
+try:
+    pass
+except A, B:
+    pass
