@@ -74,12 +74,16 @@ const char* type_name(SyntaxErrorInfo::Type t) {
 }
 
 void print_syntax_error(std::FILE* out, const SyntaxErrorInfo& e) {
-  std::string s = "  File \"";
-  s += e.filename.empty() ? "<string>" : e.filename;
-  s += "\", line ";
-  s += std::to_string(e.lineno);
-  s += '\n';
-  if (!e.text.empty()) append_error_text(s, e);
+  std::string s;
+  // lineno 0 is CPython's "no location" (source decoding errors): no File line, no text.
+  if (e.lineno != 0) {
+    s += "  File \"";
+    s += e.filename.empty() ? "<string>" : e.filename;
+    s += "\", line ";
+    s += std::to_string(e.lineno);
+    s += '\n';
+    if (!e.text.empty()) append_error_text(s, e);
+  }
   s += type_name(e.type);
   if (!e.msg.empty()) {
     s += ": ";
