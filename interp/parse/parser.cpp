@@ -53,11 +53,10 @@ int byte_to_char_offset(std::string_view line, int col) {
 bool Depth::overflow() {
   if (m_p.m_level <= kMaxDepth) [[likely]] return false;
   if (!m_p.m_error) {
-    // CPython raises MemoryError("Parser stack overflowed - Python source too complex to
-    // parse") here; a SyntaxErrorInfo cannot carry a MemoryError, so the text says it.
+    // CPython 3.11 raises a bare MemoryError here (no message, no location).
     m_p.m_error = true;
     m_p.m_err = SyntaxErrorInfo{};
-    m_p.m_err.msg = "Parser stack overflowed - Python source too complex to parse";
+    m_p.m_err.type = SyntaxErrorInfo::Type::MemoryError;
     m_p.m_err.filename = m_p.m_filename;
   }
   return true;

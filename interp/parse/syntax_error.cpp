@@ -69,6 +69,7 @@ const char* type_name(SyntaxErrorInfo::Type t) {
     case SyntaxErrorInfo::Type::SyntaxError: return "SyntaxError";
     case SyntaxErrorInfo::Type::IndentationError: return "IndentationError";
     case SyntaxErrorInfo::Type::TabError: return "TabError";
+    case SyntaxErrorInfo::Type::MemoryError: return "MemoryError";
   }
   return "SyntaxError";
 }

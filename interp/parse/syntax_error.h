@@ -8,7 +8,8 @@ namespace tpy::parse {
 
 // Mirrors the attributes of CPython's SyntaxError (and its subclasses) that the front end sets.
 struct SyntaxErrorInfo {
-  enum class Type { SyntaxError, IndentationError, TabError };
+  // MemoryError: the parser's nesting limit, which CPython 3.11 reports as a bare MemoryError.
+  enum class Type { SyntaxError, IndentationError, TabError, MemoryError };
   Type type = Type::SyntaxError;
   std::string msg;
   std::string filename;
