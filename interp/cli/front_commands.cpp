@@ -52,9 +52,9 @@ int report_open_error(const std::string& path, int err) {
 
 }  // namespace
 
-int run_source(std::string_view source, const std::string& filename) {
+int run_source(std::string_view source, const std::string& filename, parse::SourceOrigin origin) {
   parse::Arena arena;
-  parse::ParseResult r = parse::parse(source, filename, parse::ParseMode::Exec, arena);
+  parse::ParseResult r = parse::parse(source, filename, parse::ParseMode::Exec, arena, origin);
   if (!r.mod) {
     std::fflush(stdout);
     parse::print_syntax_error(stderr, r.error);
@@ -69,7 +69,9 @@ int dump_ast_command(const std::string& path, bool attributes) {
   std::string bytes;
   if (int err = read_source_file(path, bytes)) return report_open_error(path, err);
   parse::Arena arena;
-  parse::ParseResult r = parse::parse(bytes, path, parse::ParseMode::Exec, arena);
+  // As ast.parse(open(path, 'rb').read()): compile() of bytes, not a script run.
+  parse::ParseResult r =
+      parse::parse(bytes, path, parse::ParseMode::Exec, arena, parse::SourceOrigin::String);
   if (!r.mod) {
     parse::print_syntax_error(stderr, r.error);
     return 1;

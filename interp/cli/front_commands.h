@@ -6,10 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include "interp/parse/source.h"
+
 namespace tpy::cli {
 
 // Compiles and runs [source] as the __main__ program named [filename]; returns the exit status.
-int run_source(std::string_view source, const std::string& filename);
+int run_source(std::string_view source, const std::string& filename, parse::SourceOrigin origin);
 // `tpy --dump-ast [--attributes] FILE`.
 int dump_ast_command(const std::string& path, bool attributes);
 // `tpy --parse-only FILE...`: parses every file, prints "files lines errors seconds".

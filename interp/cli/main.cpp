@@ -48,7 +48,7 @@ int run_file(const Options& o) {
     return 2;
   }
   // Like CPython 3.11, tracebacks and errors name the __main__ script by its absolute path.
-  return run_source(bytes, absolute_path(o.target));
+  return run_source(bytes, absolute_path(o.target), parse::SourceOrigin::File);
 }
 
 }  // namespace
@@ -63,11 +63,11 @@ int main(int argc, char** argv) {
     case A::DumpAst: return dump_ast_command(o.target, o.dump_attributes);
     case A::ParseOnly: return parse_only_command(o.files);
     case A::RunFile: return run_file(o);
-    case A::RunCommand: return run_source(o.target, "<string>");
+    case A::RunCommand: return run_source(o.target, "<string>", parse::SourceOrigin::Text);
     case A::RunStdin: {
       std::string bytes;
       read_stream(stdin, bytes);
-      return run_source(bytes, "<stdin>");
+      return run_source(bytes, "<stdin>", parse::SourceOrigin::File);
     }
     case A::RunModule:
       std::fprintf(stderr, "%s: -m %s: running modules needs the import system, which tpy "

@@ -500,14 +500,20 @@ Stmt* Parser::decorate(Seq<Expr*> decorators, Stmt* def) {
 // -- Entry points ---------------------------------------------------------------------------------
 
 ParseResult parse(std::string_view source, std::string_view filename, ParseMode mode,
-                  Arena& arena) {
+                  Arena& arena, SourceOrigin origin) {
   ParseResult r;
   std::string text;
   SourceInfo info;
-  if (!decode_source(source, filename, SourceOrigin::File, text, r.error, &info)) return r;
+  if (origin == SourceOrigin::Text) {
+    text = source;
+    info.declared_encoding = true;  // a str's error columns count characters
+  } else if (!decode_source(source, filename, origin, text, r.error, &info)) {
+    return r;
+  }
   // The AST never points into [text]: identifiers and constants are copied into the arena.
   Parser p(arena, text, filename, mode);
-  p.set_declared_encoding(info.declared_encoding, source.substr(0, 3) == "\xEF\xBB\xBF");
+  p.set_declared_encoding(info.declared_encoding,
+                          origin != SourceOrigin::Text && source.substr(0, 3) == "\xEF\xBB\xBF");
   r.mod = p.run();
   if (!r.mod) r.error = p.error();
   return r;

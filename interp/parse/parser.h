@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "interp/parse/ast.h"
+#include "interp/parse/source.h"
 #include "interp/parse/syntax_error.h"
 
 namespace tpy::parse {
@@ -17,9 +18,11 @@ struct ParseResult {
   SyntaxErrorInfo error;
 };
 
-// Parses [source] (raw bytes; decoded with decode_source) into nodes owned by [arena].
-// The AST is what CPython 3.11's ast.parse() builds (no constant folding).
+// Parses [source] into nodes owned by [arena]. The AST is what CPython 3.11's ast.parse()
+// builds (no constant folding). [origin] says how CPython would have received the source,
+// which changes encoding-error wording and whether error columns count bytes or characters:
+// File for a script, String for compile()/ast.parse() of bytes, Text for a str (tpy -c).
 ParseResult parse(std::string_view source, std::string_view filename, ParseMode mode,
-                  Arena& arena);
+                  Arena& arena, SourceOrigin origin = SourceOrigin::File);
 
 }  // namespace tpy::parse

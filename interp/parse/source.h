@@ -22,7 +22,9 @@ bool decode_source(std::string_view bytes, std::string& out, SyntaxErrorInfo& er
 // ("encoding problem: foo", strict UTF-8 check) and for compile() of bytes ("unknown encoding:
 // foo", lineno 0 and offset -1; undecodable UTF-8 is passed on, for the string-literal decoder
 // or the tokenizer to report as "(unicode error) 'utf-8' codec can't decode ...").
-enum class SourceOrigin { File, String };
+// Text is source that is already a str (`tpy -c`, later exec()/compile() of a str): it is not
+// decoded again, coding cookies are ignored and error columns count characters.
+enum class SourceOrigin { File, String, Text };
 
 struct SourceInfo {
   // A BOM or a coding cookie: CPython then counts the columns of parser errors in characters
