@@ -8,6 +8,8 @@
 // rewritten text when we build a message (escaped_offset below).
 #include "interp/parse/literals.h"
 
+#include "interp/parse/source.h"
+
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -327,6 +329,35 @@ StringPrefix split_string_token(std::string_view token_text) {
   return p;
 }
 
+// Source that was not valid UTF-8 reaches string literals when it came from compile() of
+// bytes. CPython decodes a plain body in one go, but a body with escapes one run of non-ASCII
+// bytes at a time, so error positions count from the start of that run.
+static bool utf8_runs_valid(std::string_view body, bool plain, std::string& err,
+                            size_t& err_pos) {
+  std::string msg;
+  if (plain) {
+    if (!utf8_error_message(body, msg)) return true;
+    err_pos = 0;
+  } else {
+    for (size_t i = 0; i < body.size();) {
+      if (!(static_cast<unsigned char>(body[i]) & 0x80)) {
+        i++;
+        continue;
+      }
+      size_t j = i;
+      while (j < body.size() && (static_cast<unsigned char>(body[j]) & 0x80)) j++;
+      if (utf8_error_message(body.substr(i, j - i), msg)) {
+        err_pos = i;
+        break;
+      }
+      i = j;
+    }
+    if (msg.empty()) return true;
+  }
+  err = "(unicode error) " + msg;
+  return false;
+}
+
 bool decode_string_body(std::string_view body, bool raw, bool is_bytes, std::string& out,
                         std::string& err, size_t& err_pos) {
   if (is_bytes) {
@@ -337,7 +368,9 @@ bool decode_string_body(std::string_view body, bool raw, bool is_bytes, std::str
       return false;
     }
   }
-  if (raw || body.find('\\') == std::string_view::npos) {
+  bool plain = raw || body.find('\\') == std::string_view::npos;
+  if (!is_bytes && !utf8_runs_valid(body, plain, err, err_pos)) return false;
+  if (plain) {
     out.append(body);
     return true;
   }

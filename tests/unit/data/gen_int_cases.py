@@ -1,6 +1,9 @@
 # tests/unit/data/gen_int_cases.py -- Writes int_cases.txt: int operations computed by CPython.
 #
 # Run with the oracle: /usr/bin/python3.11 tests/unit/data/gen_int_cases.py > int_cases.txt
+# For a bigger soak, pass a seed and a scale and point the test at the output:
+#   /usr/bin/python3.11 gen_int_cases.py 7 20 > /tmp/big.txt
+#   TPY_INT_CASES=/tmp/big.txt build/tests/tpy_unit_tests --gtest_filter='IntOracle*'
 # Each line is `op<TAB>arg...<TAB>expected`. Arguments are decimal ints, except for fromstr
 # (base, then the text's UTF-8 bytes in hex) and fromfloat (float.hex()). Expected values are
 # decimal ints, "q r" for divmod, float.hex() for tofloat, or "!Type: message" for an error
@@ -9,7 +12,9 @@
 import random
 import sys
 
-rng = random.Random(20240611)
+SEED = int(sys.argv[1]) if len(sys.argv) > 1 else 20240611
+SCALE = int(sys.argv[2]) if len(sys.argv) > 2 else 1
+rng = random.Random(SEED)
 EDGES = [0, 1, -1, 2, -2, 3, 7, 10, -10, 255, 256, 2**31, 2**32 - 1, 2**61 - 1, 2**61,
          2**62 - 1, 2**62, 2**62 + 1, -2**62, -2**62 - 1, -2**62 + 1, 2**63 - 1, 2**63,
          -2**63, -2**63 - 1, 2**64 - 1, 2**64, -2**64, 2**64 + 1, 2**128 - 1, -2**128,
@@ -83,7 +88,7 @@ UNARY = {
 
 def binary_cases():
     for op, f in BINARY.items():
-        for _ in range(160):
+        for _ in range(160 * SCALE):
             a, b = operand(), operand()
             if rng.random() < 0.1:
                 b = a if rng.random() < 0.5 else -a
@@ -94,7 +99,7 @@ def binary_cases():
 
 def unary_cases():
     for op, f in UNARY.items():
-        for a in EDGES + [-e for e in EDGES] + [operand() for _ in range(100)]:
+        for a in EDGES + [-e for e in EDGES] + [operand() for _ in range(100 * SCALE)]:
             emit(op, [a], result(lambda: f(a)))
     for bits in (1023, 1024, 1025):  # float rounding at the top of the range
         for a in (2**bits - 1, 2**bits - 2**(bits - 54), 2**bits - 2**(bits - 53) - 1,
@@ -108,7 +113,7 @@ def unary_cases():
 
 
 def shift_cases():
-    for _ in range(250):
+    for _ in range(250 * SCALE):
         a = operand()
         n = rng.choice([0, 1, 2, 31, 62, 63, 64, 65, 127, 128, 129, 500, rng.randrange(0, 300),
                         -1, -(2**70), 2**70, 2**62])
@@ -121,7 +126,7 @@ def shift_cases():
 
 
 def pow_cases():
-    for _ in range(200):
+    for _ in range(200 * SCALE):
         a = operand() if rng.random() < 0.5 else rng.randint(-40, 40)
         bits = max(abs(a).bit_length(), 1)
         e = rng.randint(-3, max(0, min(200, 6000 // bits)))
@@ -130,7 +135,7 @@ def pow_cases():
                  (-2, 63), (2, 62), (-2, 62), (-2, 61), (3, 39), (3, 40), (-3, 39), (2**40, 3),
                  (1024, 300), (-1024, 301), (10, 100)):
         emit("pow", [a, e], result(lambda: a ** e))
-    for _ in range(200):
+    for _ in range(200 * SCALE):
         a, e, m = operand(), operand() if rng.random() < 0.7 else rng.randint(-5, 5), operand()
         if rng.random() < 0.05:
             m = rng.choice([0, 1, -1])
@@ -146,7 +151,7 @@ def fromstr_cases():
     for base in (0, 2, 8, 10, 16, 36):
         for t in texts:
             emit("fromstr", [base, t.encode().hex()], result(lambda: int(t, base)))
-    for _ in range(120):
+    for _ in range(120 * SCALE):
         base = rng.choice([2, 3, 7, 8, 10, 10, 10, 16, 16, 36, 0])
         v = operand()
         digits = "0123456789abcdefghijklmnopqrstuvwxyz"
@@ -165,7 +170,7 @@ def fromfloat_cases():
     values = [0.0, -0.0, 0.5, -0.5, 1.5, -1.5, 1e18, -1e18, 2.0**62, -2.0**62, 2.0**63,
               2.0**64, -2.0**64, 1e300, -1e300, 1.7976931348623157e308, 123456789.987,
               4611686018427387903.0, float("nan"), float("inf"), float("-inf"), 2.0**62 - 512]
-    for d in values + [rng.uniform(-1e30, 1e30) for _ in range(30)]:
+    for d in values + [rng.uniform(-1e30, 1e30) for _ in range(30 * SCALE)]:
         emit("fromfloat", [d.hex()], result(lambda: int(d)))
 
 
