@@ -149,12 +149,12 @@ TEST(AllocDeathTest, AsanCatchesOverflowPastTheRequestedSize) {
 }
 #endif
 
-// -- Roots and the barrier --------------------------------------------------------------------------
+// -- Roots and the barrier ------------------------------------------------------------------------
 
 std::vector<Value*> root_slots() {
   std::vector<Value*> slots;
-  for_each_root_slot([](Value* v, void* ctx) { static_cast<std::vector<Value*>*>(ctx)->push_back(v); },
-                     &slots);
+  for_each_root_slot(
+      [](Value* v, void* ctx) { static_cast<std::vector<Value*>*>(ctx)->push_back(v); }, &slots);
   return slots;
 }
 

@@ -66,7 +66,7 @@ std::string hex_float(double d) {
   return buf;
 }
 
-// -- The oracle table ------------------------------------------------------------------------------
+// -- The oracle table -----------------------------------------------------------------------------
 
 std::string run_binary(const std::string& op, Value a, Value b) {
   if (op == "add") return show(int_add(a, b));
@@ -168,7 +168,7 @@ TEST(IntOracle, EveryCaseMatchesCPython) {
   EXPECT_GT(cases, 4000);
 }
 
-// -- Tagged fast paths and their edges -------------------------------------------------------------
+// -- Tagged fast paths and their edges ------------------------------------------------------------
 
 TEST(IntSmall, OverflowLeavesTheTaggedRange) {
   Value max = Value::from_int(Value::kIntMax), min = Value::from_int(Value::kIntMin);
@@ -190,7 +190,9 @@ TEST(IntSmall, OverflowLeavesTheTaggedRange) {
 }
 
 TEST(IntSmall, DivisionFloorsWithPythonSigns) {
-  auto fd = [](int64_t a, int64_t b) { return int_floordiv(Value::from_int(a), Value::from_int(b)); };
+  auto fd = [](int64_t a, int64_t b) {
+    return int_floordiv(Value::from_int(a), Value::from_int(b));
+  };
   auto md = [](int64_t a, int64_t b) { return int_mod(Value::from_int(a), Value::from_int(b)); };
   EXPECT_EQ(fd(7, 2).as_int(), 3);
   EXPECT_EQ(fd(-7, 2).as_int(), -4);
@@ -218,7 +220,7 @@ TEST(IntSmall, CompareAndEqualMixKinds) {
   EXPECT_FALSE(int_equal(big, neg_big));
 }
 
-// -- C conversions ---------------------------------------------------------------------------------
+// -- C conversions --------------------------------------------------------------------------------
 
 TEST(IntConvert, Int64RoundTrips) {
   for (int64_t x : {INT64_MIN, INT64_MIN + 1, Value::kIntMin - 1, Value::kIntMin, int64_t{-1},
