@@ -3,19 +3,30 @@
 // CPython 3.11 decodes source in Parser/tokenizer.c (decode_str for compile() of bytes, and
 // tok_underflow_file / check_coding_spec / ensure_utf8 for files). The two paths agree on how
 // a cookie is found and named, and differ in what they report:
-//   file    unknown codec or undecodable text  -> "encoding problem: NAME"
-//           no declaration and bad UTF-8       -> "Non-UTF-8 code starting with '\xNN' ..."
-//   string  unknown codec                      -> "unknown encoding: NAME"
-//           undecodable text                   -> the codec's own message
-//           no declaration and bad UTF-8       -> passed on (literals.cpp reports it)
-// tpy knows the codecs utf-8, latin-1 and ascii under all the names Python's codec registry
-// gives them; other codecs are reported as unknown.
+//   file    unknown codec, or bytes that the    -> "encoding problem: NAME"
+//           first readline() cannot decode
+//           bytes that fail to decode later     -> "(unicode error) MSG" at the line before
+//           no declaration and bad UTF-8        -> "Non-UTF-8 code starting with '\xNN' ..."
+//   string  unknown codec                       -> "unknown encoding: NAME"
+//           undecodable bytes                   -> the codec's own message
+//           no declaration and bad UTF-8        -> passed on (literals.cpp reports it)
+// The codecs themselves live in codecs.cpp.
+//
+// A file names its codec on line 1 or 2, which the tokenizer reads as bytes. From there on it
+// reads through io.open(fd, encoding=NAME), positioned on the last byte of the cookie's line,
+// and throws the first readline() away. io.TextIOWrapper decodes 8192-byte chunks, so where
+// bytes fail to decode decides the error: in what the first readline() needs, it is an
+// "encoding problem"; later it surfaces when the tokenizer asks for a line that is not complete
+// in what was decoded so far, and is located at the last line it got. decode_file_stream
+// decodes the same chunks to find out which.
 #include "interp/parse/source.h"
 
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <vector>
 
+#include "interp/parse/codecs.h"
 #include "interp/unicode/utf8.h"
 
 namespace tpy::parse {
@@ -24,93 +35,17 @@ namespace {
 using Type = SyntaxErrorInfo::Type;
 
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
-constexpr uint64_t kHighBits = 0x8080808080808080ull;
-
-// -- UTF-8 validation with Python's error ranges --------------------------------------------------
-
-// One step of Python's strict UTF-8 decoder at [i]: the length of a valid sequence, or (with
-// [reason] set) of the maximal invalid subpart, which errors='replace' turns into one U+FFFD.
-size_t utf8_step(std::string_view s, size_t i, const char*& reason) {
-  auto c = static_cast<unsigned char>(s[i]);
-  reason = nullptr;
-  if (c < 0x80) return 1;
-  int need;
-  unsigned char lo = 0x80, hi = 0xBF;
-  if (c >= 0xC2 && c <= 0xDF) {
-    need = 1;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    need = 2;
-    if (c == 0xE0) lo = 0xA0;  // overlong
-    if (c == 0xED) hi = 0x9F;  // surrogates
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    need = 3;
-    if (c == 0xF0) lo = 0x90;  // overlong
-    if (c == 0xF4) hi = 0x8F;  // above U+10FFFF
-  } else {
-    reason = "invalid start byte";
-    return 1;
-  }
-  for (int k = 1; k <= need; k++) {
-    if (i + k >= s.size()) {
-      reason = "unexpected end of data";
-      return k;
-    }
-    auto b = static_cast<unsigned char>(s[i + k]);
-    if (b < lo || b > hi) {
-      reason = "invalid continuation byte";
-      return k;
-    }
-    lo = 0x80, hi = 0xBF;
-  }
-  return need + 1;
-}
-
-// Offset of the first invalid sequence in [s] at or after [from], or npos.
-size_t find_invalid_utf8(std::string_view s, size_t from = 0) {
-  const char* reason;
-  for (size_t i = from; i < s.size();) {
-    uint64_t word;
-    if (i + 8 <= s.size() && (std::memcpy(&word, s.data() + i, 8), !(word & kHighBits))) {
-      i += 8;  // eight ASCII bytes
-      continue;
-    }
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      i++;
-      continue;
-    }
-    size_t n = utf8_step(s, i, reason);
-    if (reason) return i;
-    i += n;
-  }
-  return std::string_view::npos;
-}
-
-// str() of a UnicodeDecodeError for [len] bad bytes at [pos].
-std::string decode_error_text(const char* codec, std::string_view s, size_t pos, size_t len,
-                              const char* reason) {
-  char buf[160];
-  if (len == 1) {
-    std::snprintf(buf, sizeof buf, "'%s' codec can't decode byte 0x%02x in position %zu: %s",
-                  codec, static_cast<unsigned char>(s[pos]), pos, reason);
-  } else {
-    std::snprintf(buf, sizeof buf, "'%s' codec can't decode bytes in position %zu-%zu: %s", codec,
-                  pos, pos + len - 1, reason);
-  }
-  return buf;
-}
+constexpr size_t kTextChunk = 8192;  // io.TextIOWrapper's _CHUNK_SIZE
 
 // -- Newlines and lines ---------------------------------------------------------------------------
 
 // \r\n and lone \r become \n, as CPython's translate_newlines and universal-newline reading do.
-void translate_newlines(std::string_view in, std::string& out) {
+template <typename Str>
+void translate_newlines(std::basic_string_view<typename Str::value_type> in, Str& out) {
   out.clear();
-  if (std::memchr(in.data(), '\r', in.size()) == nullptr) {
-    out.assign(in);
-    return;
-  }
   out.reserve(in.size());
   for (size_t i = 0; i < in.size(); i++) {
-    char c = in[i];
+    auto c = in[i];
     if (c == '\r') {
       c = '\n';
       if (i + 1 < in.size() && in[i + 1] == '\n') i++;
@@ -119,15 +54,26 @@ void translate_newlines(std::string_view in, std::string& out) {
   }
 }
 
-// The line starting at [start] without its newline, and where the next line starts.
-std::string_view line_at(std::string_view s, size_t start, size_t& next) {
-  if (start >= s.size()) {
-    next = s.size();
-    return {};
-  }
-  size_t nl = s.find('\n', start);
-  next = nl == std::string_view::npos ? s.size() : nl + 1;
-  return s.substr(start, (nl == std::string_view::npos ? s.size() : nl) - start);
+std::string translated(std::string_view in) {
+  if (std::memchr(in.data(), '\r', in.size()) == nullptr) return std::string(in);
+  std::string out;
+  translate_newlines(in, out);
+  return out;
+}
+
+// A line of untranslated text: its content [begin, end) and where the next line starts (after
+// "\n", "\r\n" or "\r").
+struct RawLine {
+  size_t begin, end, next;
+};
+
+template <typename View>
+RawLine raw_line(View s, size_t start) {
+  size_t i = start;
+  while (i < s.size() && s[i] != '\n' && s[i] != '\r') i++;
+  size_t next = i;
+  if (i < s.size()) next = s[i] == '\r' && i + 1 < s.size() && s[i + 1] == '\n' ? i + 2 : i + 1;
+  return {start, i, next};
 }
 
 // -- Coding cookies (PEP 263) ---------------------------------------------------------------------
@@ -190,67 +136,78 @@ bool comment_only(std::string_view line) {
   return true;
 }
 
-enum class Codec { Unknown, Utf8, Latin1, Ascii };
+// Where the cookie was found: its name, its line number and where the line after it starts.
+struct Cookie {
+  std::string spec;
+  int line_no = 0;
+  size_t line_next = 0;
+};
 
-// Python's codecs.lookup() for the codecs tpy has: the name lower-cased, runs of other
-// characters than letters, digits and '.' made one '_', then its aliases.
-Codec lookup_codec(std::string_view name) {
-  std::string norm;
-  bool punct = false;
-  for (char c : name) {
-    if (is_alnum(c) || c == '.') {
-      if (punct && !norm.empty()) norm += '_';
-      norm += lower(c);
-      punct = false;
-    } else {
-      punct = true;
-    }
+// -- Decoded text ---------------------------------------------------------------------------------
+
+// str() of the UnicodeEncodeError that encoding [chars] to UTF-8 raises at its first run of
+// surrogates, which a str may hold but UTF-8 text may not; false if there are none.
+bool surrogate_error(std::u32string_view chars, std::string& msg) {
+  auto is_surrogate = [](char32_t c) { return c >= 0xD800 && c <= 0xDFFF; };
+  size_t start = 0;
+  while (start < chars.size() && !is_surrogate(chars[start])) start++;
+  if (start == chars.size()) return false;
+  size_t end = start + 1;
+  while (end < chars.size() && is_surrogate(chars[end])) end++;
+  char buf[128];
+  if (end - start == 1) {
+    std::snprintf(buf, sizeof buf, "'utf-8' codec can't encode character '\\u%04x' in position "
+                  "%zu: surrogates not allowed", static_cast<unsigned>(chars[start]), start);
+  } else {
+    std::snprintf(buf, sizeof buf, "'utf-8' codec can't encode characters in position %zu-%zu: "
+                  "surrogates not allowed", start, end - 1);
   }
-  static const struct {
-    const char* name;
-    Codec codec;
-  } kNames[] = {
-      {"utf_8", Codec::Utf8}, {"utf_8_sig", Codec::Utf8}, {"u8", Codec::Utf8},
-      {"utf", Codec::Utf8}, {"utf8", Codec::Utf8}, {"utf8_ucs2", Codec::Utf8},
-      {"utf8_ucs4", Codec::Utf8}, {"cp65001", Codec::Utf8},
-      {"latin_1", Codec::Latin1}, {"8859", Codec::Latin1}, {"cp819", Codec::Latin1},
-      {"csisolatin1", Codec::Latin1}, {"ibm819", Codec::Latin1}, {"iso8859", Codec::Latin1},
-      {"iso8859_1", Codec::Latin1}, {"iso_8859_1", Codec::Latin1},
-      {"iso_8859_1_1987", Codec::Latin1}, {"iso_ir_100", Codec::Latin1}, {"l1", Codec::Latin1},
-      {"latin", Codec::Latin1}, {"latin1", Codec::Latin1},
-      {"ascii", Codec::Ascii}, {"646", Codec::Ascii}, {"ansi_x3.4_1968", Codec::Ascii},
-      {"ansi_x3.4_1986", Codec::Ascii}, {"ansi_x3_4_1968", Codec::Ascii},
-      {"cp367", Codec::Ascii}, {"csascii", Codec::Ascii}, {"ibm367", Codec::Ascii},
-      {"iso646_us", Codec::Ascii}, {"iso_646.irv_1991", Codec::Ascii},
-      {"iso_ir_6", Codec::Ascii}, {"us", Codec::Ascii}, {"us_ascii", Codec::Ascii},
-  };
-  std::string dotless = norm;
-  for (char& c : dotless)
-    if (c == '.') c = '_';
-  for (const auto& n : kNames)
-    if (norm == n.name || dotless == n.name) return n.codec;
-  return Codec::Unknown;
+  msg = buf;
+  return true;
 }
 
-// Decodes [s] with [codec] into UTF-8 [out]; on failure sets [msg] to the codec's message.
-bool decode_with(Codec codec, std::string_view s, std::string& out, std::string& msg) {
-  if (codec == Codec::Utf8) {
-    if (utf8_error_message(s, msg)) return false;
-    out.append(s);
-    return true;
+void append_utf8(std::string& out, std::u32string_view chars) {
+  for (char32_t c : chars) unicode::encode_utf8(out, c);
+}
+
+// Ends (past the terminator) of the lines of [chars] that a readline() could return: at a
+// chunk boundary ([at_eof] false) io's newline decoder holds a final '\r' back, not knowing yet
+// whether "\n" follows, and the unterminated last line waits for more.
+std::vector<size_t> readline_ends(std::u32string_view chars, bool at_eof) {
+  std::vector<size_t> ends;
+  for (size_t i = 0; i < chars.size();) {
+    RawLine line = raw_line(chars, i);
+    bool held = !at_eof && line.end + 1 == chars.size() && chars[line.end] == '\r';
+    if ((line.end == chars.size() && !at_eof) || held) break;
+    ends.push_back(line.next);
+    i = line.next;
   }
-  for (size_t i = 0; i < s.size(); i++) {
-    auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {
-      out += static_cast<char>(b);
-    } else if (codec == Codec::Latin1) {
-      unicode::encode_utf8(out, b);
-    } else {
-      msg = decode_error_text("ascii", s, i, 1, "ordinal not in range(128)");
-      return false;
+  return ends;
+}
+
+// A file's chunk-by-chunk decoding from the cookie line's last byte on: the code points
+// decoded, and the failure that stopped it, if any.
+struct FileStream {
+  std::u32string chars;
+  bool failed = false;
+  DecodeFailure failure;
+  std::vector<size_t> lines;  // readline_ends(chars); lines[0] ends the line thrown away
+};
+
+FileStream decode_file_stream(const CodecModule& codec, std::string_view bytes) {
+  FileStream fs;
+  TextDecoder decoder(codec, TextDecoder::Mode::Stream);
+  for (size_t pos = 0;; pos += kTextChunk) {
+    std::string_view chunk = pos < bytes.size() ? bytes.substr(pos, kTextChunk) : "";
+    bool final = chunk.empty();
+    if (!decoder.decode(chunk, final, fs.chars, fs.failure)) {
+      fs.failed = true;
+      break;
     }
+    if (final) break;
   }
-  return true;
+  fs.lines = readline_ends(fs.chars, !fs.failed);
+  return fs;
 }
 
 // -- The decoder ----------------------------------------------------------------------------------
@@ -270,6 +227,16 @@ struct Decoder {
     return false;
   }
 
+  // The tokenizer's decoding error after [lineno] lines: CPython's location is the error token
+  // it makes (column 0, end column -1) and its text the line as re-read from the file.
+  bool fail_at_line(std::string msg, int lineno, std::string text) {
+    fail("(unicode error) " + msg);
+    err.lineno = err.end_lineno = lineno;
+    err.end_offset = -1;
+    err.text = std::move(text);
+    return false;
+  }
+
   // ensure_utf8: the first line of [s] (from [line_no] on) that is not strict UTF-8.
   bool check_utf8(std::string_view s, int line_no) {
     size_t bad = find_invalid_utf8(s);
@@ -283,44 +250,110 @@ struct Decoder {
                 ", but no encoding declared; see https://peps.python.org/pep-0263/ for details");
   }
 
-  // Text with a cookie naming [spec]; a file decodes only what follows the cookie's line
-  // ([after_cookie]), compile() decodes it all.
-  bool decode_declared(std::string_view text, const std::string& spec, size_t after_cookie,
-                       std::string& out) {
-    Codec codec = lookup_codec(spec);
-    bool file = origin == SourceOrigin::File;
-    if (codec == Codec::Unknown)
-      return fail(file ? "encoding problem: " + spec : "unknown encoding: " + spec);
-    size_t from = file ? after_cookie : 0;
-    std::string decoded(text.substr(0, from));
+  // Line [lineno] of [bytes] decoded alone, as CPython re-reads it for the error's text.
+  static std::string line_text(const CodecModule& codec, std::string_view bytes, int lineno) {
+    RawLine line{0, 0, 0};
+    for (int k = 0; k < lineno; k++) line = raw_line(bytes, line.next);
+    std::string raw(bytes.substr(line.begin, line.end - line.begin));
+    raw += '\n';
+    std::u32string chars;
+    DecodeFailure ignored;
+    TextDecoder whole(codec, TextDecoder::Mode::Whole);
+    if (!whole.decode(raw, true, chars, ignored)) return utf8_replace_invalid(raw);
+    std::string text;
+    append_utf8(text, chars);
+    return text;
+  }
+
+  // compile(): the whole text, newlines translated, decoded in one call.
+  bool decode_string(std::string_view body, const std::string& spec, std::string& out) {
+    // compile() refuses NUL bytes before it decodes; the tokenizer reports them.
+    if (std::memchr(body.data(), 0, body.size())) {
+      out = translated(body);
+      return true;
+    }
     std::string msg;
-    if (!decode_with(codec, text.substr(from), decoded, msg))
-      return fail(file ? "encoding problem: " + spec : msg);
-    out = std::move(decoded);
+    const CodecModule* codec = lookup_text_codec(spec, msg);
+    if (!codec) return fail(msg);
+    // The tokenizer decodes exec input with a newline added when it has none.
+    std::string text = translated(body);
+    bool added = text.empty() || text.back() != '\n';
+    if (added) text += '\n';
+    std::u32string chars;
+    DecodeFailure failure;
+    if (!TextDecoder(*codec, TextDecoder::Mode::Whole).decode(text, true, chars, failure)) {
+      if (failure.plain)
+        return fail("decoding with '" + spec + "' codec failed (UnicodeError: " +
+                    failure.message + ")");
+      return fail(failure.message);
+    }
+    if (surrogate_error(chars, msg)) return fail(msg);
+    if (added && !chars.empty() && chars.back() == '\n') chars.pop_back();
+    out.clear();
+    append_utf8(out, chars);
+    return true;
+  }
+
+  // A script: the lines up to the cookie's as they are, the rest as decode_file_stream decodes
+  // it; each line must also be encodable to UTF-8, as the tokenizer converts it.
+  bool decode_file(std::string_view body, const Cookie& cookie, std::string& out) {
+    std::string msg;
+    const CodecModule* codec = lookup_text_codec(cookie.spec, msg);
+    if (!codec) return fail("encoding problem: " + cookie.spec);
+    FileStream fs = decode_file_stream(*codec, body.substr(cookie.line_next - 1));
+    // Failing before the first line is complete fails the readline() that skips it.
+    if (fs.failed && fs.lines.empty()) return fail("encoding problem: " + cookie.spec);
+    for (size_t k = 1; k < fs.lines.size(); k++) {
+      std::u32string_view line(fs.chars.data() + fs.lines[k - 1], fs.lines[k] - fs.lines[k - 1]);
+      if (surrogate_error(line, msg)) {
+        return fail_at_line(msg, cookie.line_no + int(k) - 1,
+                            line_text(*codec, body, cookie.line_no + int(k) - 1));
+      }
+    }
+    if (fs.failed) {
+      int lineno = cookie.line_no + int(fs.lines.size()) - 1;
+      return fail_at_line(fs.failure.message, lineno, line_text(*codec, body, lineno));
+    }
+    out = translated(body.substr(0, cookie.line_next));
+    std::u32string rest;
+    size_t skipped = fs.lines.empty() ? fs.chars.size() : fs.lines[0];
+    translate_newlines(std::u32string_view(fs.chars).substr(skipped), rest);
+    append_utf8(out, rest);
+    return true;
+  }
+
+  // The cookie on line 1 or 2 of [body], if any; checks line 1 of a file first when the cookie
+  // is on line 2, as the tokenizer reads and checks it before it reads line 2.
+  bool find_cookie(std::string_view body, bool bom, Cookie& cookie, bool& found) {
+    RawLine line1 = raw_line(body, 0);
+    std::string_view text1 = body.substr(0, line1.end);
+    found = coding_spec(text1, cookie.spec);
+    cookie.line_no = 1;
+    cookie.line_next = line1.next;
+    if (found || !comment_only(text1) || line1.next >= body.size()) return true;
+    RawLine line2 = raw_line(body, line1.next);
+    found = coding_spec(body.substr(line2.begin, line2.end - line2.begin), cookie.spec);
+    cookie.line_no = 2;
+    cookie.line_next = line2.next;
+    if (found && !bom && origin == SourceOrigin::File && !check_utf8(text1, 1)) return false;
     return true;
   }
 
   bool decode(std::string_view bytes, std::string& out, SourceInfo* info) {
-    std::string text;
-    translate_newlines(bytes, text);
-    bool bom = starts_with(text, kBom);
-    std::string_view body = std::string_view(text).substr(bom ? kBom.size() : 0);
-    size_t line2, after_line2;
-    std::string_view line1 = line_at(body, 0, line2);
-    std::string spec;
-    bool cookie = coding_spec(line1, spec);
-    size_t after_cookie = line2;
-    if (!cookie && comment_only(line1)) {
-      cookie = coding_spec(line_at(body, line2, after_line2), spec);
-      after_cookie = after_line2;
-      // A file's first line is read, and checked, before the second one's cookie.
-      if (cookie && !bom && origin == SourceOrigin::File && !check_utf8(line1, 1)) return false;
+    bool bom = starts_with(bytes, kBom);
+    std::string_view body = bytes.substr(bom ? kBom.size() : 0);
+    Cookie cookie;
+    bool found;
+    if (!find_cookie(body, bom, cookie, found)) return false;
+    if (info) info->declared_encoding = bom || found;
+    if (found && bom && cookie.spec != "utf-8")
+      return fail("encoding problem: " + cookie.spec + " with BOM");
+    if (found && cookie.spec != "utf-8") {
+      return origin == SourceOrigin::File ? decode_file(body, cookie, out)
+                                          : decode_string(body, cookie.spec, out);
     }
-    if (info) info->declared_encoding = bom || cookie;
-    if (cookie && bom && spec != "utf-8") return fail("encoding problem: " + spec + " with BOM");
-    if (cookie && spec != "utf-8") return decode_declared(body, spec, after_cookie, out);
-    if (!cookie && !bom && origin == SourceOrigin::File && !check_utf8(body, 1)) return false;
-    if (bom) text.erase(0, kBom.size());
+    std::string text = translated(body);
+    if (!found && !bom && origin == SourceOrigin::File && !check_utf8(text, 1)) return false;
     out = std::move(text);
     return true;
   }
@@ -346,7 +379,7 @@ bool utf8_error_message(std::string_view s, std::string& msg) {
   if (bad == std::string_view::npos) return false;
   const char* reason;
   size_t len = utf8_step(s, bad, reason);
-  msg = decode_error_text("utf-8", s, bad, len, reason);
+  msg = decode_error_message("utf-8", s, bad, bad + len, reason);
   return true;
 }
 

@@ -9,19 +9,22 @@
 namespace tpy::parse {
 
 // Decodes [bytes] per PEP 263 / PEP 3120: a UTF-8 BOM, or a `coding[:=]` cookie on line 1 or 2
-// (utf-8, latin-1/iso-8859-1 and ascii under all their codec names), defaulting to UTF-8. On
-// success writes UTF-8 to [out] (BOM removed, \r\n and \r turned into \n as CPython's readers
-// do) and returns true; otherwise fills [err] as CPython reports it, with lineno 0 (CPython's
+// naming any codec CPython can decode source with (codecs.h), defaulting to UTF-8. On success
+// writes UTF-8 to [out] (BOM removed, \r\n and \r turned into \n as CPython's readers do) and
+// returns true; otherwise fills [err] as CPython reports it, mostly with lineno 0 (CPython's
 // None: printed as a bare "SyntaxError: msg"), e.g. "encoding problem: foo", "Non-UTF-8 code
 // starting with '\xff' in file x.py on line 1, but no encoding declared; see
-// https://peps.python.org/pep-0263/ for details". This form reads [bytes] as a file run from the
-// command line would be read, and names the file after [err].filename as passed in.
+// https://peps.python.org/pep-0263/ for details"; a file's bytes that fail to decode past the
+// first chunk CPython decodes give "(unicode error) ..." at the line before them. This form
+// reads [bytes] as a file run from the command line would be read, and names the file after
+// [err].filename as passed in.
 bool decode_source(std::string_view bytes, std::string& out, SyntaxErrorInfo& err);
 
 // Where the bytes come from: CPython words encoding errors differently for a file it reads
 // ("encoding problem: foo", strict UTF-8 check) and for compile() of bytes ("unknown encoding:
-// foo", lineno 0 and offset -1; undecodable UTF-8 is passed on, for the string-literal decoder
-// or the tokenizer to report as "(unicode error) 'utf-8' codec can't decode ...").
+// foo", the codec's own message, lineno 0 and offset -1; undecodable UTF-8 without a cookie is
+// passed on, for the string-literal decoder or the tokenizer to report as "(unicode error)
+// 'utf-8' codec can't decode ...").
 // Text is source that is already a str (`tpy -c`, later exec()/compile() of a str): it is not
 // decoded again, coding cookies are ignored and error columns count characters.
 enum class SourceOrigin { File, String, Text };

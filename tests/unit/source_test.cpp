@@ -108,9 +108,128 @@ TEST(DecodeSource, AsciiCookie) {
 
 TEST(DecodeSource, UnknownEncoding) {
   EXPECT_EQ(decode("# coding: foo\n"), "error: encoding problem: foo");
-  EXPECT_EQ(decode("# -*- coding: cp1252 -*-\n"), "error: encoding problem: cp1252");
+  EXPECT_EQ(decode("# -*- coding: cp-1252 -*-\n"), "error: encoding problem: cp-1252");
   EXPECT_EQ(decode_string("# coding: foo\n"), "error: unknown encoding: foo");
   EXPECT_EQ(decode_string("\n# coding: Foo.Bar\n"), "error: unknown encoding: Foo.Bar");
+}
+
+// -- Codecs beyond UTF-8 and Latin-1 (codecs.cpp) -------------------------------------------------
+
+TEST(DecodeSource, SingleByteCodecs) {
+  const char* koi8 = "# -*- coding: koi8-r -*-\nx = '\xf0\xd2\xc9\xd7\xc5\xd4'\n";
+  const char* text =
+      "# -*- coding: koi8-r -*-\nx = '\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82'\n";
+  EXPECT_EQ(decode(koi8), text);
+  EXPECT_EQ(decode_string(koi8), text);
+  EXPECT_EQ(decode("\n# coding: mac-roman\nx = '\x80'\n"),
+            "\n# coding: mac-roman\nx = '\xc3\x84'\n");
+  EXPECT_EQ(decode("# coding: cp1252\nx = '\x80'\n"), "# coding: cp1252\nx = '\xe2\x82\xac'\n");
+  // A byte the code page leaves undefined.
+  EXPECT_EQ(decode("# coding: cp1252\nx = '\x81'\n"), "error: encoding problem: cp1252");
+  EXPECT_EQ(decode_string("# coding: cp1252\nx = '\x81'\n"),
+            "error: 'charmap' codec can't decode byte 0x81 in position 22: character maps to "
+            "<undefined>");
+}
+
+TEST(DecodeSource, MultibyteCodecs) {
+  // From CPython's test_source_encoding.
+  EXPECT_EQ(decode_string("# coding: cp932\nprint '\x94\x4e'"),
+            "# coding: cp932\nprint '\xe5\xb9\xb4'");
+  EXPECT_EQ(decode("# coding: cp949\na = \"\xaa\xa7\"\n"),
+            "# coding: cp949\na = \"\xe3\x81\x87\"\n");
+  // compile() adds the final newline before it decodes, so the lead byte has a bad trail.
+  EXPECT_EQ(decode_string("# coding: shift_jis\n\x81"),
+            "error: 'shift_jis' codec can't decode byte 0x81 in position 20: illegal multibyte "
+            "sequence");
+}
+
+TEST(DecodeSource, CodecsThatAreNotTextOrFail) {
+  EXPECT_EQ(decode("# coding: hex\nx = 1\n"), "error: encoding problem: hex");
+  EXPECT_EQ(decode_string("# coding: hex\nx = 1\n"),
+            "error: 'hex' is not a text encoding; use codecs.decode() to handle arbitrary codecs");
+  EXPECT_EQ(decode("# coding: Undefined\nx = 1\n"), "error: encoding problem: Undefined");
+  EXPECT_EQ(decode_string("# coding: Undefined\nx = 1\n"),
+            "error: decoding with 'Undefined' codec failed (UnicodeError: undefined encoding)");
+  // A file decodes from the cookie's newline on: as UTF-16 that never starts with a BOM.
+  EXPECT_EQ(decode("# coding: utf-16\nx = 1\n"), "error: encoding problem: utf-16");
+  EXPECT_EQ(decode_string("# coding: utf-16\nx = 1\n"),
+            "error: 'utf-16-le' codec can't decode byte 0x0a in position 22: truncated data");
+  EXPECT_EQ(decode("# coding: utf-7\nx = a + b\n"), "error: encoding problem: utf-7");
+  EXPECT_EQ(decode_string("# coding: utf-7\nx = a + b\n"),
+            "error: 'utf7' codec can't decode bytes in position 22-23: ill-formed sequence");
+  // Left out of tpy (docs/differences.md): CPython decodes these.
+  EXPECT_EQ(decode("# coding: iso2022_jp\nx = 1\n"), "error: encoding problem: iso2022_jp");
+  EXPECT_EQ(decode_string("# coding: punycode\n"), "error: unknown encoding: punycode");
+}
+
+TEST(DecodeSource, NulBytesSkipCompileDecoding) {
+  // compile() rejects NUL bytes before it decodes; the tokenizer reports them.
+  EXPECT_EQ(decode_string(std::string_view("# coding: foo\nx = '\0'\n", 22)),
+            std::string_view("# coding: foo\nx = '\0'\n", 22));
+}
+
+// A file's decoding error after the first line it skips: located, as the tokenizer meets it.
+SyntaxErrorInfo file_error(std::string_view bytes) {
+  std::string out;
+  SyntaxErrorInfo err;
+  EXPECT_FALSE(decode_source(bytes, "f.py", SourceOrigin::File, out, err));
+  EXPECT_EQ(err.filename, "f.py");
+  EXPECT_EQ(err.offset, 0);
+  EXPECT_EQ(err.end_offset, -1);
+  EXPECT_EQ(err.end_lineno, err.lineno);
+  return err;
+}
+
+TEST(DecodeSource, FileErrorsAfterTheFirstChunk) {
+  // io.TextIOWrapper decodes 8192-byte chunks from the cookie's newline on; the third one
+  // fails, after line 2731 (the last complete line of the second).
+  std::string src = "# coding: ascii\n";
+  for (int i = 0; i < 3000; i++) src += "x = 1\n";
+  src += "y = '\xff'\n";
+  SyntaxErrorInfo e = file_error(src);
+  EXPECT_EQ(e.msg, "(unicode error) 'ascii' codec can't decode byte 0xff in position 1622: "
+                   "ordinal not in range(128)");
+  EXPECT_EQ(e.lineno, 2731);
+  EXPECT_EQ(e.text, "x = 1\n");
+  EXPECT_EQ(decode_string(src),
+            "error: 'ascii' codec can't decode byte 0xff in position 18021: ordinal not in "
+            "range(128)");
+  // At the end of the file, an incomplete sequence fails the last, final decode.
+  e = file_error("# coding: shift_jis\nx = 1\n\x81");
+  EXPECT_EQ(e.msg, "(unicode error) 'shift_jis' codec can't decode byte 0x81 in position 0: "
+                   "incomplete multibyte sequence");
+  EXPECT_EQ(e.lineno, 2);
+  EXPECT_EQ(e.text, "x = 1\n");
+  EXPECT_EQ(file_error("# coding: shift_jis\n\x81").lineno, 1);
+}
+
+TEST(DecodeSource, ChunkEndingInCarriageReturn) {
+  // A '\r' ending a chunk waits for the next one (it may start "\n"), so its line is not
+  // complete when the next chunk fails.
+  std::string src = "# coding: cp1252\n";
+  for (int i = 0; i < 1364; i++) src += "x = 1\n";
+  ASSERT_EQ(src.size(), 8201u);
+  SyntaxErrorInfo e = file_error(src + "y = 12\rz = 1\n\x81\n");
+  EXPECT_EQ(e.lineno, 1365);
+  EXPECT_EQ(e.msg, "(unicode error) 'charmap' codec can't decode byte 0x81 in position 6: "
+                   "character maps to <undefined>");
+  EXPECT_EQ(file_error(src + "y = 1\r\nz = 1\n\x81\n").lineno, 1366);
+}
+
+TEST(DecodeSource, SurrogatesCannotBecomeUtf8) {
+  std::string src = "# coding: unicode_escape\nx = 1\ny = '\\ud800'\n";
+  SyntaxErrorInfo e = file_error(src);
+  EXPECT_EQ(e.msg, "(unicode error) 'utf-8' codec can't encode character '\\ud800' in position "
+                   "5: surrogates not allowed");
+  EXPECT_EQ(e.lineno, 2);
+  EXPECT_EQ(e.text, "x = 1\n");
+  EXPECT_EQ(decode_string(src), "error: 'utf-8' codec can't encode character '\\ud800' in "
+                                "position 36: surrogates not allowed");
+  EXPECT_EQ(decode_string("# coding: unicode_escape\nx = 1\ny = '\\ud800\\udc00'\n"),
+            "error: 'utf-8' codec can't encode characters in position 36-37: surrogates not "
+            "allowed");
+  EXPECT_EQ(decode("# coding: unicode_escape\nx = '\\u00e9'\n"),
+            "# coding: unicode_escape\nx = '\xc3\xa9'\n");
 }
 
 TEST(DecodeSource, NonUtf8WithoutDeclaration) {

@@ -1,0 +1,3 @@
+# -*- coding: big5-hkscs -*-
+# Big5-HKSCS, where one pair decodes to two code points.
+≠ª¥‰ = "¡c≈È¶r àb áE"

@@ -1,0 +1,3 @@
+# coding: euc_kr
+x = 1
+# ¤Ô¤¡

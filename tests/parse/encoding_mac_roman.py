@@ -1,0 +1,4 @@
+# -*- coding: macintosh -*-
+#!/usr/bin/env python3
+¹ = 3.14159  # Ã and ° are Mac Roman too
+x = "¶Ä©úÆûÂÉ¾"

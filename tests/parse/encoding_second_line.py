@@ -1,0 +1,4 @@
+#!/usr/bin/env python3
+# vim: set fileencoding=iso8859_7 :
+ы = "сту"
+ь = ы * 2

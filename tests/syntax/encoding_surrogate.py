@@ -1,0 +1,3 @@
+# coding: unicode_escape
+x = 1
+y = "\ud800"
