@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <string>
 
 #include "interp/parse/literals.h"
 #include "interp/parse/parser_internal.h"
@@ -21,9 +22,15 @@ using namespace ast;
 
 namespace {
 
-// CPython's MAXSTACK counts every rule call; ours counts only the recursive rules, about a
-// third as many frames per nesting level.
-constexpr int kMaxDepth = 6000;
+// CPython's MAXSTACK (6000) counts every rule call; ours counts only the recursive rules, each
+// weighted by the calls CPython makes per nesting level (one per unary operator, conditional
+// or elif, two per lambda or '**', eight per lambda default), so that deep input fails at
+// about the same depth. The rules above the expression (statements, assignment targets)
+// take about 30 of CPython's levels, which the limit leaves for them.
+constexpr int kMaxDepth = 5970;
+
+// sys.get_int_max_str_digits() at its default (PyLong_FromString's limit on decimal digits).
+constexpr size_t kMaxStrDigits = 4300;
 
 Token g_error_token = {Tok::ErrorToken, 0, 0, 0, 0, 0, 0};
 
@@ -46,6 +53,21 @@ int byte_to_char_offset(std::string_view line, int col) {
     if ((static_cast<unsigned char>(line[i]) & 0xC0) != 0x80) n++;
   }
   return n;
+}
+
+// A str is not decoded, but its \r\n and lone \r become \n as in any source CPython reads.
+std::string translate_newlines(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); i++) {
+    if (s[i] != '\r') {
+      out += s[i];
+      continue;
+    }
+    out += '\n';
+    if (i + 1 < s.size() && s[i + 1] == '\n') i++;
+  }
+  return out;
 }
 
 }  // namespace
@@ -86,19 +108,28 @@ std::string_view Parser::source_line(int lineno) {
   return m_lines[lineno - 1];
 }
 
-void Parser::tokenize_all() {
+TokenizerOptions Parser::tokenizer_options() const {
   TokenizerOptions opts;
   opts.exec_input = m_mode == ParseMode::Exec || m_fstring;
   opts.byte_columns = !m_convert_cols;
-  Tokenizer tz(m_text, m_filename, opts);
+  opts.string_input = m_string_input || m_fstring;
+  opts.buffer_text = m_buffer_text;
+  return opts;
+}
+
+void Parser::tokenize_all() {
+  Tokenizer tz(m_text, m_filename, tokenizer_options());
   m_toks.reserve(m_text.size() / 4 + 16);
   m_levels.reserve(m_toks.capacity());
   Token t;
   int level = 0;
   for (;;) {
-    if (!tz.next(t)) {
+    bool ok = tz.next(t);
+    take_warnings(tz);
+    if (!ok) {
       m_tok_failed = true;
       m_tok_err = tz.error();
+      if (tz.bracket_depth() > 0) m_tok_unclosed = tz.unclosed_bracket_error();
       break;
     }
     if (m_fstring) {
@@ -113,23 +144,60 @@ void Parser::tokenize_all() {
       }
     }
     m_toks.push_back(t);
+    if (tz.at_eof() && m_eof_token > static_cast<int>(m_toks.size()))
+      m_eof_token = static_cast<int>(m_toks.size()) - 1;
     if (t.kind == Tok::LPar || t.kind == Tok::LSqb || t.kind == Tok::LBrace) level++;
     else if ((t.kind == Tok::RPar || t.kind == Tok::RSqb || t.kind == Tok::RBrace) && level > 0)
       level--;
     m_levels.push_back(static_cast<int16_t>(level));
     if (t.kind == Tok::EndMarker) break;
   }
-  if (m_mode == ParseMode::Single && !m_tok_failed && m_toks.size() > 1) {
-    // pegen turns single input's first ENDMARKER into a NEWLINE (closing a compound
-    // statement), then reads the ENDMARKER again.
-    Token nl = m_toks.back();
-    nl.kind = Tok::Newline;
-    m_toks.insert(m_toks.end() - 1, nl);
-    m_levels.push_back(m_levels.back());
-  }
+  if (m_mode == ParseMode::Single && !m_tok_failed && m_toks.size() > 1) imply_final_newline();
   m_ntoks = static_cast<int>(m_toks.size());
   m_memo_head.assign(m_toks.size() + 1, -1);
   m_memo.reserve(m_toks.size() * 2);
+}
+
+// pegen turns single input's ENDMARKER into a NEWLINE (closing a compound statement) unless
+// the token before was such a NEWLINE, and dedents what is still indented (a last line without
+// '\n' got no DEDENT): "NEWLINE ENDMARKER", or "NEWLINE DEDENT... NEWLINE ENDMARKER".
+void Parser::imply_final_newline() {
+  int indent = 0;
+  for (const Token& t : m_toks) {
+    if (t.kind == Tok::Indent) indent++;
+    else if (t.kind == Tok::Dedent) indent--;
+  }
+  Token end = m_toks.back();
+  m_toks.pop_back();
+  auto push = [&](Tok kind) {
+    m_toks.push_back(end);
+    m_toks.back().kind = kind;
+  };
+  push(Tok::Newline);
+  for (int i = 0; i < indent; i++) push(Tok::Dedent);
+  if (indent > 0) push(Tok::Newline);
+  push(Tok::EndMarker);
+  m_levels.resize(m_toks.size(), m_levels.back());
+}
+
+// The tokenizer's new warnings, tagged with the token being produced: CPython issues a warning
+// only if its parser asks for that token.
+void Parser::take_warnings(const Tokenizer& tz) {
+  const std::vector<SyntaxErrorInfo>& all = tz.warnings();
+  for (size_t i = m_warnings_seen; i < all.size(); i++) {
+    SyntaxErrorInfo w = all[i];
+    if (m_fstring) w.lineno = w.end_lineno = w.lineno + m_starting_lineno - 1;
+    m_warnings.push_back({static_cast<int>(m_toks.size()), std::move(w)});
+  }
+  m_warnings_seen = all.size();
+}
+
+std::vector<SyntaxErrorInfo> Parser::warnings() const {
+  std::vector<SyntaxErrorInfo> out;
+  for (const auto& [token, w] : m_warnings)
+    if (m_tokenized_all || token < m_fill || (token == m_ntoks && m_tok_error_raised))
+      out.push_back(w);
+  return out;
 }
 
 const Token& Parser::fetch(int i) {
@@ -269,7 +337,7 @@ bool Parser::bad_single_statement() {
 // The second pass of _PyPegen_run_parser and _Pypegen_set_syntax_error.
 void Parser::generic_error_pass() {
   if (m_error) {
-    if (!m_tok_error_raised) tokenize_full_source_check();
+    if (!m_tok_error_raised) tokenize_full_source_check(true);
     return;
   }
   int last_token = m_fill - 1;
@@ -374,9 +442,32 @@ Expr* Parser::constant(ConstValue::Kind kind, const Token& t) {
   return c;
 }
 
+// _PyPegen_number_token: a decimal integer literal goes through PyLong_FromString, which refuses
+// more than sys.get_int_max_str_digits() digits. The parser reports that without columns, so no
+// wall of carets is printed under the literal. (Literals that start with 0 are read another
+// way and have no limit; nor have the power-of-two bases, floats and imaginaries.)
 Expr* Parser::number(const Token& t) {
+  std::string_view s = tok_text(t);
+  if (s.size() > kMaxStrDigits && s[0] != '0') {
+    size_t digits = 0;
+    bool integer = true;
+    for (char c : s) {
+      if (c >= '0' && c <= '9') digits++;
+      else if (c != '_') integer = false;
+    }
+    if (integer && digits > kMaxStrDigits) {
+      raise_at(SyntaxErrorInfo::Type::SyntaxError, t.lineno, -1, t.end_lineno, -1,
+               "Exceeds the limit (" + std::to_string(kMaxStrDigits) +
+                   " digits) for integer string conversion: value has " +
+                   std::to_string(digits) +
+                   " digits; use sys.set_int_max_str_digits() to increase the limit - "
+                   "Consider hexadecimal for huge integer literals to avoid decimal conversion "
+                   "limits.");
+      return nullptr;
+    }
+  }
   Constant* c = ast::make<Constant>(m_arena, tok_loc(t));
-  c->value = decode_number(tok_text(t), m_arena);
+  c->value = decode_number(s, m_arena);
   return c;
 }
 
@@ -505,17 +596,28 @@ ParseResult parse(std::string_view source, std::string_view filename, ParseMode 
   std::string text;
   SourceInfo info;
   if (origin == SourceOrigin::Text) {
-    text = source;
+    text = translate_newlines(source);
     info.declared_encoding = true;  // a str's error columns count characters
   } else if (!decode_source(source, filename, origin, text, r.error, &info)) {
     return r;
   }
+  // CPython's translate_newlines, which prepares a string for 'exec', appends a newline after a
+  // final "\r\n" even though it has just written one: an empty line the file does not have.
+  bool extra_line = origin != SourceOrigin::File && mode == ParseMode::Exec &&
+                    source.size() >= 2 && source.substr(source.size() - 2) == "\r\n";
+  if (extra_line) text += '\n';
   // The AST never points into [text]: identifiers and constants are copied into the arena.
   Parser p(arena, text, filename, mode);
   p.set_declared_encoding(info.declared_encoding,
                           origin != SourceOrigin::Text && source.substr(0, 3) == "\xEF\xBB\xBF");
+  p.set_origin(origin);
+  if (extra_line) {
+    auto lines = std::count(text.begin(), text.end(), '\n');
+    p.set_file_lines(static_cast<int>(lines) - 1);
+  }
   r.mod = p.run();
   if (!r.mod) r.error = p.error();
+  r.warnings = p.warnings();
   return r;
 }
 
@@ -526,6 +628,7 @@ ast::Expr* parse_fstring_expr(Parser& p, std::string_view src, int starting_line
   Parser sub(p.m_arena, text, p.m_filename, ParseMode::Eval);
   sub.set_fstring_offsets(starting_lineno, starting_col_offset);
   Expr* e = sub.run_fstring();
+  for (SyntaxErrorInfo& w : sub.warnings()) p.m_warnings.push_back({-1, std::move(w)});
   if (!e) {
     p.m_error = true;
     p.m_err = sub.error();
@@ -570,25 +673,51 @@ void Parser::raise_known(SyntaxErrorInfo::Type type, int lineno, int col1, int e
   const Token* last = last_token();
   if (end_lineno == kCurrentPos) end_lineno = last ? last->end_lineno : lineno;
   if (end1 == kCurrentPos) end1 = last ? cursor_col(*last) : 0;
-  std::string_view line = source_line(lineno);
   if (m_fstring) {
     col1 -= m_starting_col;
     end1 -= m_starting_col;
   }
   e.lineno = lineno;
   e.end_lineno = end_lineno;
-  e.text = std::string(line);
-  if (m_bom && lineno == 1) e.text.insert(0, "\xEF\xBB\xBF");  // CPython re-reads the file
-  // An f-string field's tokenizer has only its current line in its buffer (with the newline);
-  // earlier lines are cut out of the field's text without it.
-  if (m_fstring && last && lineno < last->end_lineno && !e.text.empty() && e.text.back() == '\n')
-    e.text.pop_back();
+  if (m_buffer_text || m_fstring) {
+    e.text = buffer_error_line(lineno);  // an f-string field is always a string
+  } else {
+    // CPython re-reads the file, BOM included.
+    std::string line(source_line(lineno));
+    if (m_bom && lineno == 1) line.insert(0, "\xEF\xBB\xBF");
+    if (lineno > m_file_lines || !file_error_line(line, e.text))
+      e.text = buffer_error_line(lineno);
+  }
+  e.blank_text = e.text.empty();
   e.offset = col1;
   e.end_offset = end1;
   if (m_convert_cols) {
     e.offset = col1 >= 0 ? byte_to_char_offset(e.text, col1) : col1;
     if (end1 > 0) e.end_offset = byte_to_char_offset(e.text, end1);
   }
+}
+
+// The text of an error quoted from the tokenizer's buffer, which CPython's tokenizer has filled
+// up to the last token the parser fetched: tokens are produced up front here, so a second
+// tokenizer replays them to that point (errors are rare; this costs one more tokenization).
+std::string Parser::buffer_error_line(int lineno) {
+  Tokenizer tz(m_text, m_filename, tokenizer_options());
+  Token t;
+  for (int i = 0; i < m_fill && tz.next(t); i++) {
+  }
+  return tz.error_line(lineno, m_fstring ? m_starting_lineno - 1 : 0);
+}
+
+// The column (1-based bytes) _PyPegen_raise_error takes for an INDENT, DEDENT or ENDMARKER:
+// the tokenizer's cursor, after the indentation or at the end of input. There a file reader
+// has emptied its buffer (column 0) while a string stays at the end of its last line.
+int Parser::empty_token_col(const Token& t) {
+  bool at_eof = t.kind == Tok::EndMarker || t.end >= m_text.size();
+  if (!at_eof) return cursor_col(t);
+  std::string_view line = source_line(t.lineno);
+  if (!m_string_input || line.empty()) return 0;
+  bool implied_newline = (m_mode == ParseMode::Exec || m_fstring) && line.back() != '\n';
+  return static_cast<int>(line.size()) + (implied_newline ? 1 : 0);
 }
 
 // The column (bytes, unshifted) of CPython's tokenizer cursor right after it produced [t]:

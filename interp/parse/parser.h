@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string_view>
+#include <vector>
 
 #include "interp/parse/ast.h"
 #include "interp/parse/source.h"
@@ -16,6 +17,11 @@ enum class ParseMode { Exec, Eval, Single, FuncType };
 struct ParseResult {
   ast::Mod* mod = nullptr;  // null on error
   SyntaxErrorInfo error;
+  // The SyntaxWarnings CPython issues while parsing (Tokenizer::warnings()), in order, for the
+  // source it reads before stopping at an error; each located as the SyntaxError `-W error`
+  // makes of it. The warnings machinery prints them ("file:line: SyntaxWarning: msg" and the
+  // source line), once per line and message, before any error.
+  std::vector<SyntaxErrorInfo> warnings;
 };
 
 // Parses [source] into nodes owned by [arena]. The AST is what CPython 3.11's ast.parse()

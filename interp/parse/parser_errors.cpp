@@ -121,9 +121,7 @@ void Parser::raise_here(std::string msg, SyntaxErrorInfo::Type type) {
     return;
   }
   if (t->col_offset == -1) {
-    // At the end of input the cursor is at the start of an empty buffer.
-    int col = t->kind == Tok::EndMarker || t->end >= m_text.size() ? 0 : cursor_col(*t);
-    raise_known(type, t->lineno, col, t->end_lineno, -1, std::move(msg));
+    raise_known(type, t->lineno, empty_token_col(*t), t->end_lineno, -1, std::move(msg));
     return;
   }
   raise_known(type, t->lineno, t->col_offset + 1, t->end_lineno, t->end_col_offset + 1,
@@ -161,7 +159,7 @@ void Parser::nonparen_genexp_in_call(Expr* args, Seq<Comprehension*> comps) {
 // _Pypegen_set_syntax_error, after the second pass.
 void Parser::set_syntax_error(int last_index) {
   if (m_error) {
-    if (!m_tok_error_raised) tokenize_full_source_check();
+    if (!m_tok_error_raised) tokenize_full_source_check(true);
     return;
   }
   if (last_index < 0) {
@@ -175,7 +173,7 @@ void Parser::set_syntax_error(int last_index) {
     return;
   }
   raise_token(last, "invalid syntax");
-  tokenize_full_source_check();
+  tokenize_full_source_check(false);
 }
 
 namespace {
@@ -192,19 +190,25 @@ bool is_deferred_tokenizer_error(const SyntaxErrorInfo& e) {
 
 // _PyPegen_tokenize_full_source_to_check_for_errors: a tokenizer error anywhere after the parse
 // error replaces it, except the deferred kinds; an unclosed bracket replaces it only when it
-// was opened on an earlier line.
-void Parser::tokenize_full_source_check() {
-  if (!m_tok_failed || m_fstring) return;
-  const Token* t = last_token();
-  int err_line = t ? t->lineno : 0;
+// was opened on an earlier line. A specialised error is checked so only while the tokenizer
+// has not yet read the end of input (a last token without a newline after it reads it).
+void Parser::tokenize_full_source_check(bool specialised) {
+  if (m_fstring) return;
+  // CPython checks a specialised error only if it is a SyntaxError (not the nesting limit's
+  // MemoryError) raised while its tokenizer is still fine.
+  if (specialised &&
+      (m_fill - 1 >= m_eof_token || m_err.type == SyntaxErrorInfo::Type::MemoryError))
+    return;
+  m_tokenized_all = true;
+  if (!m_tok_failed) return;
   if (!is_deferred_tokenizer_error(m_tok_err)) {
     m_err = m_tok_err;
     return;
   }
-  if (m_tok_err.msg.find("was never closed") != std::string::npos &&
-      err_line > m_tok_err.lineno) {
-    m_err = m_tok_err;
-  }
+  // Any deferred error (end of input, a bad continuation) while brackets are open.
+  const Token* t = last_token();
+  int err_line = t ? t->lineno : 0;
+  if (!m_tok_unclosed.msg.empty() && err_line > m_tok_unclosed.lineno) m_err = m_tok_unclosed;
 }
 
 // -- Helpers for the rules below ------------------------------------------------------------------
@@ -400,10 +404,13 @@ void* Parser::invalid_expression() {
   static int matched;
   // !(NAME STRING | SOFT_KEYWORD) a=disjunction b=expression_without_invalid
   bool name_string = check(Tok::Name) && check_at(m_mark + 1, Tok::String);
+  // pegen's SOFT_KEYWORD compares only the name's length of each soft keyword, so in 3.11 any
+  // prefix of one counts too: `(c a)` is not reported as a missing comma, `(x a)` is.
   bool soft = false;
   if (check(Tok::Name)) {
     std::string_view s = tok_text(cur());
-    soft = s == "_" || s == "case" || s == "match";
+    for (std::string_view kw : {"_", "case", "match"})
+      if (kw.substr(0, s.size()) == s) soft = true;
   }
   if (!name_string && !soft) {
     if (Expr* a = disjunction()) {

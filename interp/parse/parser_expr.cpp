@@ -78,7 +78,7 @@ TUPLE_RULE(star_expressions, star_expression)
 MEMO_RULE(Expr*, expression, Memo::Expression, expression_raw)
 
 Expr* Parser::expression_raw() {
-  Depth d(*this, 4);
+  Depth d(*this, 1);
   if (d.overflow()) return nullptr;
   int m = m_mark;
   if (m_call_invalid) {
@@ -282,7 +282,11 @@ bool Parser::compare_op_pair(CmpPair& out) {
   CmpOp op;
   switch (kind()) {
     case Tok::EqEqual: op = CmpOp::Eq; break;
-    case Tok::NotEqual: op = CmpOp::NotEq; break;
+    case Tok::NotEqual:
+      // _PyPegen_check_barry_as_flufl: `<>` is only for `from __future__ import barry_as_FLUFL`.
+      if (tok_text(cur()) != "!=") return false;
+      op = CmpOp::NotEq;
+      break;
     case Tok::LessEqual: op = CmpOp::LtE; break;
     case Tok::Less: op = CmpOp::Lt; break;
     case Tok::GreaterEqual: op = CmpOp::GtE; break;
@@ -442,6 +446,8 @@ Expr* Parser::power() {
   if (!a) return nullptr;
   int m2 = m_mark;
   if (expect(Tok::DoubleStar)) {
+    Depth d(*this, 1);  // power and factor: two of CPython's levels per '**'
+    if (d.overflow()) return nullptr;
     if (Expr* b = factor()) return make_binop(m_arena, a, Operator::Pow, b, loc_from(m));
     BAIL();
     m_mark = m2;
@@ -497,7 +503,11 @@ Expr* Parser::primary_step(Expr* a, int start, bool t) {
       break;
     }
     case Tok::LSqb: {
-      m_mark++;
+      // primary tries `primary genexp` before the subscript, t_primary after it; genexp's
+      // invalid_comprehension also starts at '[' (or '{'), so it runs here in both.
+      if (!t) comprehension_error();
+      BAIL();
+      m_mark = m + 1;
       Expr* s = slices();
       if (s && expect(Tok::RSqb) && (!t || t_lookahead())) {
         Subscript* e = ast::make<Subscript>(m_arena, loc_from(start));
@@ -506,8 +516,14 @@ Expr* Parser::primary_step(Expr* a, int start, bool t) {
         e->ctx = ExprContext::Load;
         return e;
       }
+      BAIL();
+      m_mark = m;
+      if (t) comprehension_error();
       break;
     }
+    case Tok::LBrace:
+      comprehension_error();
+      break;
     case Tok::LPar: {
       Expr* g = genexp();
       if (g && (!t || t_lookahead())) {
@@ -671,7 +687,10 @@ Expr* Parser::group() {
 
 Expr* Parser::lambdef() {
   int m = m_mark;
-  if (!expect(Tok::KwLambda)) return nullptr;
+  if (!check(Tok::KwLambda)) return nullptr;
+  Depth d(*this, 1);
+  if (d.overflow()) return nullptr;
+  m_mark++;
   int m2 = m_mark;
   Arguments* args = params(true);
   BAIL();
@@ -773,12 +792,11 @@ Expr* Parser::dict() {
     }
     return e;
   }
+  // '{' invalid_double_starred_kvpairs '}': pegen guards only alternatives that are a lone
+  // invalid_ rule, so this one runs in the first pass too (and its errors win there).
+  m_mark = m + 1;
+  invalid_double_starred_kvpairs();
   m_mark = m;
-  if (m_call_invalid) {
-    m_mark++;
-    invalid_double_starred_kvpairs();
-    m_mark = m;
-  }
   return nullptr;
 }
 
@@ -939,11 +957,18 @@ Expr* Parser::genexp() {
   }
   BAIL();
   m_mark = m;
-  if (m_call_invalid) {
-    invalid_comprehension();
-    m_mark = m;
-  }
+  comprehension_error();
   return nullptr;
+}
+
+// genexp's last alternative, invalid_comprehension, on its own: it matches at '(', '[' or '{'
+// after any primary (a call's genexp alternative), which is how `f [a, b for b in c]` and
+// `x {a=1}` reach it.
+void Parser::comprehension_error() {
+  if (!m_call_invalid) return;
+  int m = m_mark;
+  invalid_comprehension();
+  m_mark = m;
 }
 
 Expr* Parser::dictcomp() {

@@ -24,12 +24,14 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "interp/parse/ast.h"
 #include "interp/parse/parser.h"
 #include "interp/parse/syntax_error.h"
 #include "interp/parse/token.h"
+#include "interp/parse/tokenizer.h"
 
 namespace tpy::parse {
 
@@ -83,6 +85,8 @@ class Parser {
   // Runs both passes as _PyPegen_run_parser does; null on error (see error()).
   ast::Mod* run();
   const SyntaxErrorInfo& error() const { return m_err; }
+  // The SyntaxWarnings CPython would have issued for what it read (ParseResult::warnings).
+  std::vector<SyntaxErrorInfo> warnings() const;
   bool failed() const { return m_error; }
   Arena& arena() { return m_arena; }
   std::string_view text() const { return m_text; }
@@ -95,6 +99,14 @@ class Parser {
     m_convert_cols = declared;
     m_bom = bom;
   }
+  // A file is re-read for the text of errors in 'exec' mode; a str, or 'eval' / 'single'
+  // input, is quoted from the tokenizer's buffer. Bytes and str are strings to the tokenizer.
+  void set_origin(SourceOrigin origin) {
+    m_string_input = origin != SourceOrigin::File;
+    m_buffer_text = origin == SourceOrigin::Text || m_mode != ParseMode::Exec;
+  }
+  // How many lines a re-read of the file finds, when the text has more (see parse()).
+  void set_file_lines(int n) { m_file_lines = n; }
   ast::Expr* run_fstring();
 
   // -- Error reporting (parser_errors.cpp) ----------------------------------------------------
@@ -125,6 +137,11 @@ class Parser {
 
   // -- Token primitives (parser.cpp) ------------------------------------------------------------
   void tokenize_all();
+  void imply_final_newline();
+  void take_warnings(const Tokenizer& tz);
+  TokenizerOptions tokenizer_options() const;
+  std::string buffer_error_line(int lineno);
+  int empty_token_col(const Token& t);
   const Token& fetch(int i);
   const Token* expect(Tok k) {
     const Token& t = token_at(m_mark);
@@ -331,6 +348,7 @@ class Parser {
   ast::Expr* listcomp();
   ast::Expr* setcomp();
   ast::Expr* genexp();
+  void comprehension_error();
   ast::Expr* dictcomp();
   ast::Expr* arguments();
   ast::Expr* arguments_raw();
@@ -390,7 +408,7 @@ class Parser {
   void raise_starting_from(const ast::Loc& a, std::string msg);
   void raise_invalid_target(TargetsType type, ast::Expr* e);
   void set_syntax_error(int last_token);
-  void tokenize_full_source_check();
+  void tokenize_full_source_check(bool specialised);
   bool raise_tokenizer_error();
   void generic_error_pass();
   bool bad_single_statement();
@@ -455,8 +473,13 @@ class Parser {
   std::vector<Token> m_toks;
   std::vector<int16_t> m_levels;  // bracket depth after each token (CPython's token->level)
   int m_ntoks = 0;            // tokens produced before a tokenizer error (or through ENDMARKER)
+  int m_eof_token = 1 << 30;  // the first token whose scan read the end of input
   bool m_tok_failed = false;  // the tokenizer stopped on an error (m_tok_err)
   SyntaxErrorInfo m_tok_err;
+  SyntaxErrorInfo m_tok_unclosed;  // the innermost bracket still open at m_tok_err, if any
+  std::vector<std::pair<int, SyntaxErrorInfo>> m_warnings;  // (token index or -1, warning)
+  size_t m_warnings_seen = 0;
+  bool m_tokenized_all = false;    // an error check read the rest of the input
   std::vector<std::string_view> m_lines;  // source lines, for error texts
   int m_mark = 0;
   int m_fill = 0;                  // tokens fetched so far (CPython's p->fill)
@@ -468,6 +491,9 @@ class Parser {
   bool m_fstring = false;          // parsing an f-string field (Py_fstring_input)
   bool m_convert_cols = false;
   bool m_bom = false;
+  bool m_string_input = false;     // TokenizerOptions::string_input
+  bool m_buffer_text = false;      // TokenizerOptions::buffer_text
+  int m_file_lines = 1 << 30;
   int m_starting_lineno = 0;
   int m_starting_col = 0;
   SyntaxErrorInfo m_err;

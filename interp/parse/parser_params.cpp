@@ -103,7 +103,12 @@ SlashWithDefault* Parser::slash_with_default(bool lambda) {
 
 // ',' | &')' (def) or ',' | &':' (lambda): how every parameter rule ends.
 bool Parser::param_tail(bool lambda) {
-  if (expect(Tok::Comma)) return true;
+  if (expect(Tok::Comma)) {
+    // A def's parameter looks for a TYPE_COMMENT after its comma: that reads the next token,
+    // which may be where the tokenizer failed ("'(' was never closed").
+    if (!lambda) kind();
+    return !m_error;
+  }
   return check(lambda ? Tok::Colon : Tok::RPar);
 }
 
@@ -254,6 +259,10 @@ Expr* Parser::default_value() {
   BAIL();
   int m = m_mark;
   if (expect(Tok::Equal)) {
+    // The parameter rules between a lambda and its default's expression, as CPython counts
+    // them (its slash_with_default alternative parses the default first).
+    Depth d(*this, 6);
+    if (d.overflow()) return nullptr;
     if (Expr* e = expression()) return e;
   }
   BAIL();

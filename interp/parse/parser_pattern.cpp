@@ -268,7 +268,10 @@ Expr* Parser::signed_number() {
   int m = m_mark;
   if (const Token* t = expect(Tok::Number)) return number(*t);
   if (expect(Tok::Minus)) {
-    if (const Token* t = expect(Tok::Number)) return negate(m_arena, number(*t), loc_from(m));
+    if (const Token* t = expect(Tok::Number)) {
+      Expr* e = number(*t);
+      return e ? negate(m_arena, e, loc_from(m)) : nullptr;
+    }
   }
   m_mark = m;
   return nullptr;
@@ -289,6 +292,7 @@ Expr* Parser::real_number() {
   const Token* t = expect(Tok::Number);
   if (!t) return nullptr;
   Expr* e = number(*t);
+  if (!e) return nullptr;
   if (as<Constant>(e)->value.kind == ConstValue::Kind::Complex) {
     raise_node(e->loc, "real number required in complex literal");
     return nullptr;
@@ -300,6 +304,7 @@ Expr* Parser::imaginary_number() {
   const Token* t = expect(Tok::Number);
   if (!t) return nullptr;
   Expr* e = number(*t);
+  if (!e) return nullptr;
   if (as<Constant>(e)->value.kind != ConstValue::Kind::Complex) {
     raise_node(e->loc, "imaginary number required in complex literal");
     return nullptr;

@@ -804,6 +804,8 @@ Stmt* Parser::if_stmt(bool elif) {
   }
   Seq<Stmt*> orelse;
   if (check(Tok::KwElif)) {
+    Depth d(*this, 1);  // elif_stmt nests one level per elif
+    if (d.overflow()) return nullptr;
     if (Stmt* e = if_stmt(true)) orelse = one(e);
     BAIL();
   }

@@ -76,14 +76,15 @@ const char* type_name(SyntaxErrorInfo::Type t) {
 
 void print_syntax_error(std::FILE* out, const SyntaxErrorInfo& e) {
   std::string s;
-  // lineno 0 is CPython's "no location" (source decoding errors): no File line, no text.
-  if (e.lineno != 0) {
+  // lineno 0 without text is CPython's "no location" (source decoding errors): no File line,
+  // no text. The parser's own errors always have a text, if only '' (eval('') is at line 0).
+  if (e.lineno != 0 || e.blank_text) {
     s += "  File \"";
     s += e.filename.empty() ? "<string>" : e.filename;
     s += "\", line ";
     s += std::to_string(e.lineno);
     s += '\n';
-    if (!e.text.empty()) append_error_text(s, e);
+    if (!e.text.empty() || e.blank_text) append_error_text(s, e);
   }
   s += type_name(e.type);
   if (!e.msg.empty()) {

@@ -18,6 +18,10 @@ struct SyntaxErrorInfo {
   int end_lineno = 0;    // 0 when unknown
   int end_offset = 0;    // 1-based, exclusive, in characters; 0 when unknown
   std::string text;      // the offending source line, with its newline; empty when unknown
+  // With an empty [text]: CPython's text is '' (printed as an empty line), not None. Its parser
+  // gets '' when it can neither re-read the line from the file nor find it in its buffer, and
+  // for an error before any input (eval(''), at line 0).
+  bool blank_text = false;
 };
 
 const char* type_name(SyntaxErrorInfo::Type);

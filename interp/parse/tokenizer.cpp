@@ -193,6 +193,33 @@ std::string_view Tokenizer::line(int lineno) const {
   return m_src.substr(b, e - b);
 }
 
+bool file_error_line(std::string_view line, std::string& text) {
+  constexpr size_t kChunk = 999;  // fgets() into CPython's 1000-byte line buffer
+  if (line.empty()) return false;
+  size_t start = (line.size() - 1) / kChunk * kChunk;
+  if (line.back() != '\n' && line.size() - start == kChunk) return false;
+  text = utf8_replace_invalid(line.substr(start));
+  return true;
+}
+
+std::string Tokenizer::error_line(int lineno, int line_offset) const {
+  if (m_lineno + line_offset <= lineno && m_line_end > m_buf && !m_emptied) {
+    std::string text(m_src.substr(m_buf, std::min(m_line_end, m_src.size()) - m_buf));
+    if (m_line_end > m_src.size()) text += '\n';  // the newline CPython appended
+    return utf8_replace_invalid(text);
+  }
+  if (!m_opts.string_input) return {};  // a file's lines are not kept
+  std::string_view l = line(std::min(lineno - line_offset, m_lineno));
+  if (!l.empty() && l.back() == '\n') l.remove_suffix(1);
+  return utf8_replace_invalid(l);
+}
+
+std::string Tokenizer::reread_error_line(int lineno) const {
+  std::string text;
+  if (file_error_line(line(lineno), text)) return text;
+  return error_line(lineno);
+}
+
 // -- Reading --------------------------------------------------------------------------------------
 
 inline int Tokenizer::nextc() {
@@ -207,6 +234,8 @@ int Tokenizer::nextc_slow() {
     return '\n';
   }
   if (m_eof || m_cur >= m_end) {
+    // A file reader empties its buffer when no token has started (see error_line()).
+    if (!m_eof) m_emptied = !m_opts.string_input && !m_have_start;
     m_eof = true;
     return kEof;
   }
@@ -247,7 +276,9 @@ bool Tokenizer::continuation_line(int& c) {
   }
   c = nextc();
   if (c == kEof) {
-    m_cur = std::max(m_cur, m_line_end);
+    // CPython's cursor goes to the end of its buffer, which a file reader has emptied if no
+    // token had started (a backslash in the indentation): the error then has column 0.
+    m_cur = m_emptied ? m_line_start : std::max(m_cur, m_line_end);
     eof_error();
     return false;
   }
@@ -428,6 +459,8 @@ Tok Tokenizer::scan_name(int c, Token& t) {
       bytes_or |= b;
       m_cur++;
     }
+    // A name that ends the input: CPython reads past it, which tells it the input has ended.
+    if (m_cur == m_fast_end) backup(nextc());
   } else {
     backup(c);
   }
@@ -569,7 +602,7 @@ bool Tokenizer::lookahead(const char* rest) {
 }
 
 // A number must not run into a name ("1abc"). CPython lets it touch the keywords that can follow
-// a number in valid code (1if x else y) with a SyntaxWarning, which tpy does not print.
+// a number in valid code (1if x else y) with a SyntaxWarning (see warnings()).
 bool Tokenizer::verify_end_of_number(int c, const char* kind) {
   bool keyword = false;
   if (c == 'a') {
@@ -587,7 +620,14 @@ bool Tokenizer::verify_end_of_number(int c, const char* kind) {
   } else if (c == 'n') {
     keyword = lookahead("ot");
   }
-  if (keyword || !is_id_char(c)) return true;
+  if (keyword) {
+    // CPython warns with the cursor before the keyword (where `-W error` reports it).
+    backup(c);
+    m_warnings.push_back(cursor_error(std::string("invalid ") + kind + " literal"));
+    nextc();
+    return true;
+  }
+  if (!is_id_char(c)) return true;
   backup(c);
   syntax_error(std::string("invalid ") + kind + " literal");
   return false;
@@ -784,15 +824,21 @@ std::string Tokenizer::current_line_text() const {
 
 // An error raised inside CPython's tokenizer, at the cursor: offsets count the characters
 // before it.
-Tok Tokenizer::syntax_error(std::string msg) {
+Tok Tokenizer::syntax_error(std::string msg) { return fail(cursor_error(std::move(msg)), true); }
+
+SyntaxErrorInfo Tokenizer::cursor_error(std::string msg) const {
   size_t cur = std::min(m_cur, m_src.size());
   int col = static_cast<int>(utf8_count_replace(m_src.substr(m_line_start, cur - m_line_start)));
   if (m_cur > m_src.size()) col++;  // the implied newline
-  return syntax_error_range(std::move(msg), col, col);
+  return line_error(std::move(msg), col, col);
 }
 
 // The same with explicit offsets (CPython passes byte columns here unconverted).
 Tok Tokenizer::syntax_error_range(std::string msg, int col_offset, int end_col_offset) {
+  return fail(line_error(std::move(msg), col_offset, end_col_offset), true);
+}
+
+SyntaxErrorInfo Tokenizer::line_error(std::string msg, int col_offset, int end_col_offset) const {
   SyntaxErrorInfo e;
   e.msg = std::move(msg);
   e.filename = m_filename;
@@ -800,7 +846,7 @@ Tok Tokenizer::syntax_error_range(std::string msg, int col_offset, int end_col_o
   e.offset = col_offset;
   e.end_offset = end_col_offset;
   e.text = current_line_text();
-  return fail(std::move(e), true);
+  return e;
 }
 
 // An error CPython's parser raises with RAISE_ERROR_KNOWN_LOCATION at column [col] (0-based
@@ -840,7 +886,8 @@ SyntaxErrorInfo Tokenizer::located_error(SyntaxErrorInfo::Type type, std::string
   e.filename = m_filename;
   e.lineno = lineno;
   e.end_lineno = end_lineno;
-  e.text = utf8_replace_invalid(line(lineno));
+  e.text = m_opts.buffer_text ? error_line(lineno) : reread_error_line(lineno);
+  e.blank_text = e.text.empty();
   e.offset = col_offset;
   e.end_offset = end_col_offset;
   if (!m_opts.byte_columns) {

@@ -20,7 +20,21 @@ struct TokenizerOptions {
   // characters, when the source declared no encoding (no BOM, no coding cookie); set this to
   // reproduce that. Errors the tokenizer raises itself always count characters.
   bool byte_columns = false;
+  // The source is a string CPython holds whole (compile(), exec(), -c) rather than a file it
+  // reads line by line. At the end of input its cursor then stays at the end of the last line
+  // instead of returning to the start of an empty buffer, which moves the columns of errors
+  // reported there.
+  bool string_input = false;
+  // Errors CPython's parser words quote its tokenizer's buffer instead of re-reading the file:
+  // for 'eval' and 'single' input, and for a str (see error_line()).
+  bool buffer_text = false;
 };
+
+// The text CPython's error reporting gets when it re-reads line [line] (with its newline, if
+// any) from the file (err_programtext): lines are read in chunks of up to 999 bytes, so a long
+// line yields only its last chunk. False when that read finds nothing: a last line without a
+// newline whose length is a multiple of 999.
+bool file_error_line(std::string_view line, std::string& text);
 
 class Tokenizer {
  public:
@@ -38,14 +52,31 @@ class Tokenizer {
   bool next(Token& t);
 
   const SyntaxErrorInfo& error() const { return m_err; }
+  // The SyntaxWarnings CPython's tokenizer issues, so far, in order: "invalid decimal literal"
+  // for a number run into a keyword ("1if"). Each is located as the SyntaxError `-W error`
+  // turns it into.
+  const std::vector<SyntaxErrorInfo>& warnings() const { return m_warnings; }
   std::string_view text(const Token& t) const { return m_src.substr(t.start, t.end - t.start); }
   std::string_view source() const { return m_src; }
   // Source line [lineno] (1-based) including its newline, or "" past the end.
   std::string_view line(int lineno) const;
+  // The text of an error at line [lineno] that CPython's parser words, when it quotes its
+  // tokenizer's buffer (TokenizerOptions::buffer_text): from the start of the line where the
+  // current token began (a backslash or a multi-line string joins lines) through the cursor's
+  // line, newline included, if the cursor has not passed line [lineno]; otherwise that line
+  // alone without its newline. An f-string field's text counts lines from its own start while
+  // [lineno] counts from the file's: [line_offset] is the difference.
+  std::string error_line(int lineno, int line_offset = 0) const;
+  // The text of such an error in a file CPython re-reads (file_error_line), or error_line()
+  // where that fails.
+  std::string reread_error_line(int lineno) const;
 
   // -- For the parser's error reports (CPython's Parser/pegen_errors.c) ---------------------------
   // CPython's tok->lineno: the line of the last character read.
   int lineno() const { return m_lineno; }
+  // tok->done != E_OK: the cursor has read the end of input (or a NUL), which a token ending
+  // there does when it looks one byte ahead.
+  bool at_eof() const { return m_eof; }
   // tok->level: how many brackets are open.
   int bracket_depth() const { return m_level; }
   // "'(' was never closed" for the innermost open bracket; only when bracket_depth() > 0.
@@ -97,6 +128,8 @@ class Tokenizer {
   // -- Errors -------------------------------------------------------------------------------------
   Tok fail(SyntaxErrorInfo e, bool immediate);
   Tok syntax_error(std::string msg);
+  SyntaxErrorInfo cursor_error(std::string msg) const;
+  SyntaxErrorInfo line_error(std::string msg, int col_offset, int end_col_offset) const;
   Tok syntax_error_range(std::string msg, int col_offset, int end_col_offset);
   Tok parser_error(SyntaxErrorInfo::Type type, const char* msg, int col);
   Tok indent_error(SyntaxErrorInfo::Type type);
@@ -108,6 +141,7 @@ class Tokenizer {
   std::string m_filename;
   TokenizerOptions m_opts;
   SyntaxErrorInfo m_err;
+  std::vector<SyntaxErrorInfo> m_warnings;
   const char* m_p = nullptr;    // m_src.data()
   size_t m_end = 0;             // m_src.size(), plus one for an implied final newline
   size_t m_cur = 0;             // tok->cur
@@ -121,6 +155,7 @@ class Tokenizer {
   int m_first_lineno = 0;
   int m_lineno = 0;
   bool m_eof = false;           // tok->done == E_EOF
+  bool m_emptied = false;       // a file's buffer was emptied at the end of input
   bool m_has_nul = false;
   bool m_failed = false;
   bool m_error_immediate = false;

@@ -8,6 +8,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <string>
 
 #include "interp/parse/ast_dump.h"
@@ -288,6 +289,217 @@ TEST(Parser, Modes) {
             "end_lineno=1, end_col_offset=6), Name(id='c', ctx=Load(), lineno=1, col_offset=10, "
             "end_lineno=1, end_col_offset=11)], returns=Name(id='d', ctx=Load(), lineno=1, "
             "col_offset=16, end_lineno=1, end_col_offset=17))");
+}
+
+// Errors by mode and origin, as compile() reports them: bytes with the file's real name (its
+// lines are re-read for the text) or a str (the tokenizer's buffer is quoted, whole lines from
+// where the current token began, newline included). Found by differential fuzzing.
+struct OriginCase {
+  const char* source;
+  ParseMode mode;
+  SourceOrigin origin;
+  const char* type;  // nullptr: parses
+  const char* msg;
+  int lineno, offset, end_lineno, end_offset;
+  const char* text;
+};
+
+// clang-format off
+const OriginCase kOriginCases[] = {
+    {"class Foo:",
+     ParseMode::Exec, SourceOrigin::String,
+     "IndentationError", "expected an indented block after class definition on line 1",
+     1, 11, 1, -1, "class Foo:"},
+    {"class Foo:",
+     ParseMode::Exec, SourceOrigin::Text,
+     "IndentationError", "expected an indented block after class definition on line 1",
+     1, 11, 1, -1, "class Foo:\n"},
+    {"x = 1 + \\\n  1 2",
+     ParseMode::Exec, SourceOrigin::Text,
+     "SyntaxError", "invalid syntax",
+     2, 5, 2, 6, "x = 1 + \\\n  1 2\n"},
+    {"x = '\xc3""\xa9""' + \\\n  1 \\ 2\n",
+     ParseMode::Exec, SourceOrigin::Text,
+     "SyntaxError", "unexpected character after line continuation character",
+     2, 18, 2, 0, "x = '\xc3""\xa9""' + \\\n  1 \\ 2\n"},
+    {"x = 1\r  y = 2\r\n",
+     ParseMode::Exec, SourceOrigin::Text,
+     "IndentationError", "unexpected indent",
+     2, 2, 2, -1, "  y = 2\n"},
+    {"",
+     ParseMode::Eval, SourceOrigin::String,
+     "SyntaxError", "invalid syntax",
+     0, 0, 0, 0, ""},
+    {"\n",
+     ParseMode::Single, SourceOrigin::String,
+     "SyntaxError", "invalid syntax",
+     1, 0, 1, 0, "\n"},
+    {"if x:\n   f(x)\nelse:\n   g(x)",
+     ParseMode::Single, SourceOrigin::String,
+     nullptr},
+    {"if x:\n  if y:\n   f(x)\n  g",
+     ParseMode::Single, SourceOrigin::Text,
+     nullptr},
+    {"((1, 2 3\n)",
+     ParseMode::Eval, SourceOrigin::String,
+     "SyntaxError", "invalid syntax. Perhaps you forgot a comma?",
+     1, 6, 1, 9, "((1, 2 3"},
+    {"((1, 2 3\nx",
+     ParseMode::Eval, SourceOrigin::String,
+     "SyntaxError", "invalid syntax. Perhaps you forgot a comma?",
+     1, 6, 1, 9, "((1, 2 3"},
+    {"((1, 2 3\n) \\",
+     ParseMode::Eval, SourceOrigin::String,
+     "SyntaxError", "'(' was never closed",
+     1, 1, 1, 0, "((1, 2 3"},
+    {"x {i=2 3}",
+     ParseMode::Exec, SourceOrigin::String,
+     "SyntaxError", "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+     1, 4, 1, 7, "x {i=2 3}"},
+    {"(c a + b)",
+     ParseMode::Exec, SourceOrigin::String,
+     "SyntaxError", "invalid syntax",
+     1, 4, 1, 5, "(c a + b)"},
+    {"(c[0] a)",
+     ParseMode::Exec, SourceOrigin::String,
+     "SyntaxError", "invalid syntax. Perhaps you forgot a comma?",
+     1, 3, 1, 8, "(c[0] a)"},
+    {"f [a, b for b in c]",
+     ParseMode::Exec, SourceOrigin::String,
+     "SyntaxError", "did you forget parentheses around the comprehension target?",
+     1, 4, 1, 8, "f [a, b for b in c]"},
+    {"b<> c",
+     ParseMode::Eval, SourceOrigin::String,
+     "SyntaxError", "invalid syntax",
+     1, 2, 1, 4, "b<> c"},
+    {"f\"\"\"\n\n\n            {\n            6\n            0=\"\"\"",
+     ParseMode::Exec, SourceOrigin::String,
+     "SyntaxError", "f-string: invalid syntax. Perhaps you forgot a comma?",
+     5, 13, 6, 14, "            6"},
+    {"\nf'{.}}'",
+     ParseMode::Eval, SourceOrigin::Text,
+     "SyntaxError", "f-string: invalid syntax",
+     2, 2, 2, 3, "(.)\n"},
+};
+// clang-format on
+
+void expect_error(const SyntaxErrorInfo& e, const OriginCase& c) {
+  EXPECT_STREQ(type_name(e.type), c.type) << c.source;
+  EXPECT_EQ(e.msg, c.msg) << c.source;
+  EXPECT_EQ(e.lineno, c.lineno) << c.source;
+  EXPECT_EQ(e.offset, c.offset) << c.source;
+  EXPECT_EQ(e.end_lineno, c.end_lineno) << c.source;
+  EXPECT_EQ(e.end_offset, c.end_offset) << c.source;
+  EXPECT_EQ(e.text, c.text) << c.source;
+}
+
+TEST(Parser, ErrorsByModeAndOrigin) {
+  for (const OriginCase& c : kOriginCases) {
+    Arena arena;
+    ParseResult r = parse(c.source, "x.py", c.mode, arena, c.origin);
+    if (!c.type) {
+      EXPECT_NE(r.mod, nullptr) << c.source << ": " << r.error.msg;
+      continue;
+    }
+    ASSERT_EQ(r.mod, nullptr) << c.source;
+    expect_error(r.error, c);
+  }
+}
+
+// eval('') is at line 0 with an empty text that is still printed.
+TEST(Parser, EmptyEvalInputPrintsItsLocation) {
+  Arena arena;
+  ParseResult r = parse("", "<string>", ParseMode::Eval, arena, SourceOrigin::Text);
+  ASSERT_EQ(r.mod, nullptr);
+  EXPECT_TRUE(r.error.blank_text);
+  char buf[256] = {0};
+  std::FILE* f = fmemopen(buf, sizeof buf - 1, "w");
+  print_syntax_error(f, r.error);
+  std::fclose(f);
+  EXPECT_STREQ(buf, "  File \"<string>\", line 0\n    \nSyntaxError: invalid syntax\n");
+}
+
+// sys.get_int_max_str_digits() (4300) limits decimal literals; 0-prefixed ones are read another
+// way and have no limit. CPython gives no columns, so no carets are printed.
+TEST(Parser, DecimalLiteralDigitLimit) {
+  const char* msg =
+      "Exceeds the limit (4300 digits) for integer string conversion: value has 4301 digits; "
+      "use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge "
+      "integer literals to avoid decimal conversion limits.";
+  Arena arena;
+  std::string src = "x = 1\ny = " + std::string(4301, '7') + "\n";
+  ParseResult r = parse(src, "x.py", ParseMode::Exec, arena);
+  ASSERT_EQ(r.mod, nullptr);
+  EXPECT_EQ(r.error.msg, msg);
+  EXPECT_EQ(r.error.lineno, 2);
+  EXPECT_EQ(r.error.offset, 0);
+  EXPECT_EQ(r.error.end_offset, 0);
+  std::string many(5000, '7');
+  for (std::string ok : {std::string(4300, '7'), std::string(5000, '0'),
+                         "0x" + std::string(5000, 'f'), many + ".5", many + "j"}) {
+    Arena a;
+    EXPECT_NE(parse("x = " + ok + "\n", "x.py", ParseMode::Exec, a).mod, nullptr) << ok.size();
+  }
+}
+
+// CPython re-reads a file's line in 999-byte chunks, so a long line's text is its last chunk,
+// and a last line without a newline whose length is a multiple of 999 has an empty text.
+TEST(Parser, LongLineTextIsLastChunk) {
+  std::string line = "x = [" + std::string(1200, '1') + " 2]\n";
+  Arena arena;
+  ParseResult r = parse(line, "x.py", ParseMode::Exec, arena);
+  ASSERT_EQ(r.mod, nullptr);
+  EXPECT_EQ(r.error.text, line.substr(999));
+  std::string unclosed = "x = (" + std::string(994, 'a');
+  Arena a2;
+  r = parse(unclosed, "x.py", ParseMode::Exec, a2);
+  ASSERT_EQ(r.mod, nullptr);
+  EXPECT_EQ(r.error.msg, "'(' was never closed");
+  EXPECT_EQ(r.error.text, "");
+  EXPECT_TRUE(r.error.blank_text);
+}
+
+// A number run into a keyword ("1if") is a SyntaxWarning, reported only for the source CPython
+// reads: up to an error, or to the end when it checks the rest for tokenizer errors.
+TEST(Parser, SyntaxWarningsForNumbersBeforeKeywords) {
+  auto warnings_of = [](std::string_view src) {
+    Arena arena;
+    std::string out;
+    for (const SyntaxErrorInfo& w : parse(src, "x.py", ParseMode::Exec, arena).warnings)
+      out += std::to_string(w.lineno) + ":" + std::to_string(w.offset) + " " + w.msg + "\n";
+    return out;
+  };
+  EXPECT_EQ(warnings_of("x = 1if 1 else 2\ny = [0x1for x in y]\n"),
+            "1:5 invalid decimal literal\n2:9 invalid hexadecimal literal\n");
+  EXPECT_EQ(warnings_of("x = f'{1jor 2}'\n"), "1:3 invalid imaginary literal\n");
+  // A generic error: the rest is tokenized. An indentation error: it is not.
+  EXPECT_EQ(warnings_of("x = (1 2)\nz = 1or 2\n"), "2:5 invalid decimal literal\n");
+  EXPECT_EQ(warnings_of("x = 1in y\n\n    y = 1 2\nz = 1or 2\n"),
+            "1:5 invalid decimal literal\n");
+}
+
+// CPython's parser gives up (MemoryError) after 6000 nested rule calls; how deep that is
+// depends on the construct. The largest depth python3.11 accepts in `x = ...`:
+TEST(Parser, NestingLimitsMatchCPython) {
+  struct Limit {
+    const char *head, *tail;
+    int max;
+  };
+  const Limit kLimits[] = {
+      {"not ", "", 5967}, {"-", "", 5967},      {"1 if 1 else ", "", 5967},
+      {"lambda: ", "", 2983}, {"2 ** ", "", 2983}, {"2 ** -", "", 1989},
+      {"lambda a=", ": 0", 745},
+  };
+  for (const Limit& l : kLimits) {
+    for (int n : {l.max, l.max + 1}) {
+      std::string src = "x = ";
+      for (int i = 0; i < n; i++) src += l.head;
+      src += "1";
+      for (int i = 0; i < n; i++) src += l.tail;
+      src += "\n";
+      EXPECT_EQ(dump_of(src).rfind("error: MemoryError", 0) == 0, n > l.max) << l.head << n;
+    }
+  }
 }
 
 // Deep input fails cleanly instead of overflowing the native stack.

@@ -1,0 +1,2 @@
+table = {}
+table[a, b for b in range(3)] = 1

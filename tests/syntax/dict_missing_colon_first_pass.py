@@ -1,0 +1,1 @@
+d = {a: b, f ()_capi.error*: g () ,}
