@@ -3,6 +3,7 @@
 
 namespace tpy {
 
-constinit Type type_type{&type_type, "type"};
+constinit Type type_type{&type_type, "type", sizeof(Type),
+                         kTypeBaseType | kTypeImmutable | kTypeTypeSubclass};
 
 }  // namespace tpy
