@@ -36,7 +36,10 @@ struct BaseExceptionObject : Object {
   Value traceback;       // __traceback__: traceback object or null (None in Python)
   Value context;         // __context__ or null
   Value cause;           // __cause__ or null
-  bool suppress_context = false;
+  // __suppress_context__ lives in the header's aux word, so that every exception layout is
+  // the header followed by Values only (the trace function relies on it).
+  bool suppress_context() const { return aux() != 0; }
+  void set_suppress_context(bool v) { set_aux(v ? 1 : 0); }
 };
 struct BaseExceptionGroupObject : BaseExceptionObject {
   Value message;  // str
