@@ -503,6 +503,21 @@ int dict_update(Value d, Value other) {
   }
 }
 
+Value dict_popitem(Value dv) {
+  DictObject* d = as_dict(dv);
+  if (d->used == 0) return raise_error(exc_KeyError, "popitem(): dictionary is empty");
+  DictKeys* k = keys_of(d);
+  DictEntry* e = k->entries();
+  int64_t i = k->nentries - 1;
+  while (i >= 0 && e[i].value.is_null()) i--;
+  Value result = tuple_pack({e[i].key, e[i].value});
+  if (result.is_null()) return result;
+  delete_entry(d, i, e[i].hash);
+  // The slot stays a dummy in the index, so the entry is not reusable (usable unchanged).
+  k->nentries = i;
+  return result;
+}
+
 namespace {
 template <int kWhat>
 Value dict_to_list(Value d) {

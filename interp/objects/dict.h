@@ -164,3 +164,10 @@ int64_t dict_nentries(Value d);
 inline uint64_t dict_version(Value d) { return as_dict(d)->version; }
 
 }  // namespace tpy
+
+namespace tpy {
+
+// dict.popitem(): the last live entry as (key, value), removed; null with KeyError when empty.
+Value dict_popitem(Value d);
+
+}  // namespace tpy
