@@ -18,6 +18,14 @@ struct CodeUnit;  // interp/compile/code_unit.h
 
 extern constinit Type code_type;
 
+// co_flags and co_localspluskinds bits (CPython's values, as compile::CodeFlag / LocalKind).
+enum : uint32_t {
+  kCoOptimized = 0x0001, kCoNewLocals = 0x0002, kCoVarargs = 0x0004, kCoVarkeywords = 0x0008,
+  kCoNested = 0x0010, kCoGenerator = 0x0020, kCoNoFree = 0x0040, kCoCoroutine = 0x0080,
+  kCoIterableCoroutine = 0x0100, kCoAsyncGenerator = 0x0200,
+};
+enum : uint8_t { kFastLocal = 0x20, kFastCell = 0x40, kFastFree = 0x80 };
+
 // As compile::Position and compile::ExceptionEntry (code units; -1 for a missing position).
 struct Position {
   int32_t line = -1, end_line = -1, col = -1, end_col = -1;
