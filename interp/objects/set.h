@@ -23,8 +23,9 @@ class SetObject : public Object {
   int64_t mask;    // slots - 1
   int64_t finger;  // where pop() starts looking
   int64_t hash;    // frozenset's cached hash, -1 until computed
-  SetEntry* table;
-  Value table_owner;  // the GC object holding [table]
+  SetEntry* table;     // [smalltable] or the items of [table_owner]
+  Value table_owner;   // the GC object holding a table larger than 8 slots, or null
+  SetEntry smalltable[8];
 };
 
 inline bool is_anyset(Value v) {
