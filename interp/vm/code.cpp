@@ -69,7 +69,7 @@ Value constant_value(const Constant& c) {
         tuple_init_item(t, static_cast<int64_t>(i), item);
       }
       if (c.kind == Constant::Kind::Tuple) return t;
-      return frozenset_from_iterable(t);
+      return frozenset_new(t);
     }
     case Constant::Kind::Code: return code_from_unit(*c.code);
   }

@@ -1585,8 +1585,12 @@ return_from_frame: {
   }
 
 error: {
-    // Add this frame to the traceback, then look for a handler.
+    // Add this frame to the traceback, then look for a handler. An exception raised here
+    // for the first time gets the handled exception as its __context__.
     SYNC_SP();
+    Value exc = pending_exception();
+    if (!exc.is_null() && exception_context(exc).is_null() && exception_traceback(exc).is_null())
+      vm::chain_context(exc);
     traceback_here(frame);
   }
 exception_unwind: {

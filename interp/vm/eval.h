@@ -14,9 +14,10 @@ struct Frame;
 Value function_call(Value func, const Value* args, size_t nargs, Value kwnames);
 
 // Runs [code] (a module or class body, or any code without arguments) with the given
-// namespaces; [locals] null means the same as globals (a module). [closure] is a tuple of
-// cells or null. Used by exec/eval, __build_class__ and the program runner.
-Value eval_code(Value code, Value globals, Value locals, Value closure = Value());
+// namespaces; [locals] null means the same as globals (a module). [func] (a function whose
+// __code__ is [code], or null) supplies the closure for COPY_FREE_VARS: __build_class__
+// runs a class body function this way. Used by exec/eval, __build_class__ and the runner.
+Value eval_code(Value code, Value globals, Value locals, Value func = Value());
 
 // Runs [frame] until it returns or raises (null). [throwflag]: raise the pending exception
 // at the frame's current instruction instead of resuming normally (generator.throw()).

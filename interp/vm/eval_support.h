@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "interp/objects/type.h"
 #include "interp/vm/frame.h"
@@ -40,6 +41,9 @@ bool list_extend_star(Value list, Value iterable);
 bool dict_update_mapping(Value dict, Value update);
 
 // -- Exceptions ----------------------------------------------------------------------------------
+// Sets [exc].__context__ to the exception being handled (if any), breaking cycles, as
+// CPython's _PyErr_SetObject does for every raise.
+void chain_context(Value exc);
 // RAISE_VARARGS: true when it re-raised the handled exception (no new traceback entry).
 bool do_raise(Value exc, Value cause, bool* reraise);
 // CHECK_EXC_MATCH's check that the except clause names exception classes.
