@@ -31,6 +31,16 @@ int compare_bool(Value a, Value b, CompareOp op);  // as object_truthy(compare(.
 // a == b for containers: identity implies equality (PyObject_RichCompareBool's shortcut).
 int object_equal(Value a, Value b);
 
+// -- isinstance / issubclass ------------------------------------------------------------------------
+// isinstance(obj, cls) / issubclass(a, b): [cls] a type, a tuple (nested) of them, or any object
+// with __instancecheck__ / __subclasscheck__ on its type. 1, 0 or -1.
+int object_isinstance(Value obj, Value cls);
+int object_issubclass(Value derived, Value cls);
+// The default algorithms (type.__instancecheck__ / type.__subclasscheck__): by MRO for types,
+// through __class__ / __bases__ for other objects.
+int object_recursive_isinstance(Value obj, Value cls);
+int object_recursive_issubclass(Value derived, Value cls);
+
 // -- Attributes (name: a str) ----------------------------------------------------------------------
 Value getattr(Value obj, Value name);
 Value getattr_cstr(Value obj, const char* name);
@@ -66,6 +76,8 @@ int is_callable(Value v);
 // -- Numbers ---------------------------------------------------------------------------------------
 Value binary_op(Value a, Value b, BinOp op);  // a + b, a += b (in-place tries __iadd__ first)
 Value power(Value a, Value b, Value mod);     // pow(a, b, mod); mod None for two operands
+Value inplace_power(Value a, Value b);        // a **= b
+Value number_divmod(Value a, Value b);        // divmod(a, b)
 Value unary_neg(Value v);
 Value unary_pos(Value v);
 Value unary_invert(Value v);

@@ -122,6 +122,13 @@ enum TypeFlags : uint32_t {
   kTypeMatchSelf = 1u << 6,        // match: class pattern with one positional matches self
   kTypeHasInstanceAttrs = 1u << 7, // instances carry an InstanceAttrs block (attrs_offset)
   kTypeHasFinalizer = 1u << 8,     // a __del__ somewhere in the MRO
+  // Functions and method descriptors: LOAD_METHOD may skip making a bound method and call
+  // the attribute with the instance first (CPython's Py_TPFLAGS_METHOD_DESCRIPTOR). The vm's
+  // function type sets it; so do method_descriptor and wrapper_descriptor.
+  kTypeMethodDescriptor = 1u << 9,
+  kTypeReady = 1u << 10,               // type_init / type_new completed
+  kTypeDisallowInstantiation = 1u << 11,  // "cannot create 'X' instances"
+  kTypeHasDict = 1u << 12,             // instances have a __dict__ (shape or dict; see instance.h)
   // Fast subclass tests, as CPython's Py_TPFLAGS_*_SUBCLASS: set on the type and inherited.
   kTypeIntSubclass = 1u << 16,
   kTypeListSubclass = 1u << 17,
@@ -138,6 +145,9 @@ class Type : public Object {
   // A static (built-in) type; type_init() (interp/objects/type_init.h) completes it at start-up.
   constexpr Type(Type* metatype, const char* name, uint32_t basicsize, uint32_t flags)
       : Object(metatype), m_c_name(name), m_basicsize(basicsize), m_flags(flags) {}
+  constexpr Type(Type* metatype, const char* name, uint32_t basicsize, uint32_t flags,
+                 const TypeSlots& s)
+      : Object(metatype), m_c_name(name), m_basicsize(basicsize), m_flags(flags), slots(s) {}
 
   // tp_name: "int", "collections.OrderedDict", or a class's __name__ (UTF-8).
   const char* c_name() const { return m_c_name; }
@@ -153,6 +163,10 @@ class Type : public Object {
   // Where an instance keeps its InstanceAttrs (interp/objects/instance.h); 0: none (then
   // setting an attribute raises AttributeError, as on object() or an int).
   uint32_t m_attrs_offset = 0;
+  // Types whose instances keep a plain `Value dict` field instead (functions, modules,
+  // exceptions, classmethod: CPython's tp_dictoffset): its byte offset, 0 if none. Used by
+  // generic_getattr/generic_setattr when m_attrs_offset is 0; the dict is made on first store.
+  uint32_t m_dict_offset = 0;
   // Bumped (from a global counter) whenever the type or a base changes in a way a cache may
   // have relied on (dict assignment, __bases__, slot update). 0: caches must not use this
   // type (after the counter ran out, as CPython's unassigned version tag).
@@ -167,11 +181,13 @@ class Type : public Object {
   Value m_doc;             // str or None (built-ins: null until asked)
   Value m_subclasses;      // list of weak references... (issue 4); a list of types until then
   Value m_slots_names;     // tuple of __slots__ names (heap types), or null
+  Value m_c_name_owner;    // heap types: the GC object holding m_c_name's UTF-8 bytes
   TypeSlots slots;
 };
 
 // type(v) for any non-null Value: small ints carry no header.
 extern constinit Type type_type;  // `type`, the metatype
+extern constinit Type object_type;  // `object`, the root of every MRO
 extern constinit Type int_type;   // `int` (big ints are objects of it; small ints are tagged)
 inline Type* type_of(Value v) { return v.is_int() ? &int_type : v.as_object()->type(); }
 
@@ -193,5 +209,26 @@ Value type_lookup(Type* t, Value name);
 // Marks [t] and every subclass as changed (new version tags): call after any mutation of
 // a type's dict, bases or slots.
 void type_modified(Type* t);
+
+// Empties the global method cache (the collector calls it before marking: the cache holds
+// Values it does not trace).
+void type_cache_clear();
+
+// A type's version tag for caches: assigns one if the type has none (0 only when the global
+// counter ran out). A cache keyed on it stays valid until type_modified(t) or of a base.
+uint32_t type_version(Type* t);
+
+// `type.__new__(metatype, name, bases, ns, **kwds)`: a class statement's type creation after
+// __build_class__ has run the body (interp/objects/type_new.cpp). [kwnames]/[kwvalues]: the
+// class keywords passed on to __init_subclass__ (kwnames a tuple of str or null).
+Value type_new(Type* metatype, Value name, Value bases, Value ns, const Value* kwvalues,
+               Value kwnames);
+// The most derived metaclass of [meta] and the types of [bases] ("metaclass conflict: ..."
+// TypeError when there is none); null with an exception pending on error.
+Type* calculate_metaclass(Type* meta, Value bases);
+
+// "module.Qualname" for messages and reprs ("int" for built-ins): tp_name's Python form.
+Value type_name_value(Type* t);    // __name__ (a str)
+Value type_qualname_value(Type* t);  // __qualname__ (a str)
 
 }  // namespace tpy

@@ -16,4 +16,8 @@ namespace tpy {
 // printed). [argv] becomes sys.argv.
 bool runtime_init(int argc, const char* const* argv);
 
+// The argv runtime_init was given (sys.argv is built from it).
+int runtime_argc();
+const char* const* runtime_argv();
+
 }  // namespace tpy
