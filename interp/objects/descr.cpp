@@ -12,6 +12,8 @@
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
 #include "interp/objects/type_internal.h"
+#include "interp/vm/frame.h"
+#include "interp/vm/function.h"
 
 namespace tpy {
 
@@ -318,7 +320,12 @@ int super_init(Value self, const Value* args, size_t nargs, Value kwnames) {
   if (!check_nargs("super()", nargs, 0, 2)) return -1;
   Value type, obj;
   if (nargs == 0) {
-    if (!frame_super_args(&type, &obj)) return -1;
+    Frame* f = ts().frame;
+    if (f == nullptr) {
+      raise_error(exc_RuntimeError, "super(): no current frame");
+      return -1;
+    }
+    if (!frame_super_args(f, &type, &obj)) return -1;
   } else {
     type = args[0];
     if (nargs > 1) obj = args[1];

@@ -103,14 +103,4 @@ inline bool is_staticmethod(Value v) {
   return v.is_object() && is_instance_of(v, &staticmethod_type);
 }
 
-// -- Provided by the vm (interp/vm/) -----------------------------------------------------------
-// TODO(vm): the bound method object (`types.MethodType(func, obj)`), defined with the function
-// type; classmethod.__get__ makes one.
-Value method_new(Value func, Value self);
-// TODO(vm): zero-argument super(): the calling frame's first argument (*obj: the first local,
-// read through its cell if it is one) and its __class__ cell contents (*type). false with
-// RuntimeError pending, with CPython's messages ("super(): no arguments", "super(): __class__
-// cell not found", "super(): empty __class__ cell", "super(): __class__ is not a type (int)").
-bool frame_super_args(Value* type, Value* obj);
-
 }  // namespace tpy

@@ -645,6 +645,8 @@ constinit Type type_type{&type_type, "type", sizeof(Type),
                          }};
 
 bool init_type() {
+  // A class's attributes live in its dict: metaclasses need no instance attribute block.
+  type_type.m_dict_offset = offsetof(Type, m_dict);
   type_init(&type_type, &object_type, TypeDefs{type_methods, nullptr, type_getsets},
             "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type");
   return !error_occurred();
