@@ -1,4 +1,5 @@
-// interp/cli/front_commands.cpp -- Front-end commands: parse and report, --dump-ast, --parse-only.
+// interp/cli/front_commands.cpp -- Front-end commands: parse and report, --dump-ast, --parse-only,
+// --dump-symtable.
 #include "interp/cli/front_commands.h"
 
 #include <dirent.h>
@@ -10,6 +11,8 @@
 #include <cstring>
 
 #include "interp/cli/source_file.h"
+#include "interp/compile/symtable.h"
+#include "interp/compile/symtable_dump.h"
 #include "interp/parse/ast_dump.h"
 #include "interp/parse/parser.h"
 
@@ -58,6 +61,12 @@ int run_source(std::string_view source, const std::string& filename, parse::Sour
   if (!r.mod) {
     std::fflush(stdout);
     parse::print_syntax_error(stderr, r.error);
+    return 1;
+  }
+  parse::SyntaxErrorInfo err;
+  if (!compile::build_symtable(r.mod, filename, &err)) {
+    compile::load_error_text(err);  // CPython re-reads the line from the file by its name
+    parse::print_syntax_error(stderr, err);
     return 1;
   }
   std::fprintf(stderr, "tpy: %s parses, but running it needs the bytecode compiler and "
@@ -110,6 +119,48 @@ int parse_only_command(const std::vector<std::string>& inputs) {
   std::printf("parsed %zu files, %zu lines, %zu errors in %.3f s\n", files.size(), lines, errors,
               seconds);
   return errors ? 1 : 0;
+}
+
+int dump_symtable_command(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const std::string& in : inputs) collect_py_files(in, files);
+  struct stat st;
+  bool headers = inputs.size() != 1 || files.size() != 1 ||
+                 (::stat(inputs[0].c_str(), &st) == 0 && S_ISDIR(st.st_mode));
+  int rc = 0;
+  std::string bytes, out;
+  for (const std::string& path : files) {
+    out.clear();
+    if (headers) out += "== " + path + "\n";
+    if (int err = read_source_file(path, bytes)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      report_open_error(path, err);
+      rc = 1;
+      continue;
+    }
+    parse::Arena arena;
+    // As symtable.symtable(open(path, 'rb').read(), path, 'exec').
+    parse::ParseResult r =
+        parse::parse(bytes, path, parse::ParseMode::Exec, arena, parse::SourceOrigin::String);
+    if (!r.mod) {
+      out += std::string("parse-error: ") + parse::type_name(r.error.type) + ": " + r.error.msg +
+             " line " + std::to_string(r.error.lineno) + "\n";
+      rc = 1;
+    } else {
+      parse::SyntaxErrorInfo err;
+      std::unique_ptr<compile::SymbolTable> table = compile::build_symtable(r.mod, path, &err);
+      if (table) {
+        compile::dump_symtable(out, *table);
+      } else {
+        compile::load_error_text(err);
+        compile::dump_symtable_error(out, err);
+        rc = 1;
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  std::fflush(stdout);
+  return rc;
 }
 
 }  // namespace tpy::cli
