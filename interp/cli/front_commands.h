@@ -20,4 +20,8 @@ int parse_only_command(const std::vector<std::string>& files);
 // "== FILE" line (the format of tests/symtable/dump_symtable.py).
 int dump_symtable_command(const std::vector<std::string>& paths);
 
+// `tpy --dis FILE...`: compiles each file and prints its code objects in dis.dis format
+// (-O levels apply); compile errors print as CPython prints them.
+int dis_command(const std::vector<std::string>& files, int optimize);
+
 }  // namespace tpy::cli

@@ -20,6 +20,7 @@ struct Options {
     DumpAst,     // tpy --dump-ast [--attributes] FILE
     ParseOnly,   // tpy --parse-only FILE...
     DumpSymtable,  // tpy --dump-symtable PATH...
+    Dis,           // tpy --dis FILE... (every code object, as python3.11's dis.dis)
   };
   Action action = Action::RunStdin;
   std::string program;                  // argv[0], for usage messages
