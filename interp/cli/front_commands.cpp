@@ -1,4 +1,5 @@
-// interp/cli/front_commands.cpp -- Front-end commands: parse and report, --dump-ast, --parse-only.
+// interp/cli/front_commands.cpp -- Front-end commands: parse and report, --dump-ast, --parse-only,
+// --dump-symtable.
 #include "interp/cli/front_commands.h"
 
 #include <dirent.h>
@@ -10,6 +11,10 @@
 #include <cstring>
 
 #include "interp/cli/source_file.h"
+#include "interp/compile/codegen.h"
+#include "interp/compile/dis.h"
+#include "interp/compile/symtable.h"
+#include "interp/compile/symtable_dump.h"
 #include "interp/parse/ast_dump.h"
 #include "interp/parse/parser.h"
 
@@ -50,7 +55,60 @@ int report_open_error(const std::string& path, int err) {
   return 2;
 }
 
+// As the warnings module shows a SyntaxWarning from the compiler: "file:line: SyntaxWarning: msg"
+// and the stripped source line, once per line and message.
+void print_compile_warnings(const compile::CompileResult& cr) {
+  std::vector<std::pair<int, std::string>> seen;
+  for (const parse::SyntaxErrorInfo& w : cr.warnings) {
+    std::pair<int, std::string> key{w.lineno, w.msg};
+    if (std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
+    seen.push_back(key);
+    std::fprintf(stderr, "%s:%d: SyntaxWarning: %s\n", w.filename.c_str(), w.lineno, w.msg.c_str());
+    std::string text = w.text;
+    size_t b = text.find_first_not_of(" \t\f");
+    size_t e = text.find_last_not_of(" \t\f\r\n");
+    if (b != std::string::npos && e != std::string::npos) {
+      std::fprintf(stderr, "  %s\n", text.substr(b, e - b + 1).c_str());
+    }
+  }
+}
+
 }  // namespace
+
+int dis_command(const std::vector<std::string>& files, int optimize) {
+  int rc = 0;
+  for (const std::string& path : files) {
+    std::string bytes;
+    if (int err = read_source_file(path, bytes)) {
+      report_open_error(path, err);
+      rc = 2;
+      continue;
+    }
+    parse::Arena arena;
+    // As compile(open(path, 'rb').read(), path, 'exec').
+    parse::ParseResult r =
+        parse::parse(bytes, path, parse::ParseMode::Exec, arena, parse::SourceOrigin::String);
+    if (!r.mod) {
+      parse::print_syntax_error(stderr, r.error);
+      rc = 1;
+      continue;
+    }
+    compile::CompileOptions opts;
+    opts.optimize = optimize;
+    compile::CompileResult cr =
+        compile::compile(r.mod, bytes, path, compile::CompileMode::Exec, opts);
+    print_compile_warnings(cr);
+    if (!cr.code) {
+      parse::print_syntax_error(stderr, cr.error);
+      rc = 1;
+      continue;
+    }
+    std::string out;
+    compile::disassemble(out, *cr.code);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  return rc;
+}
 
 int run_source(std::string_view source, const std::string& filename, parse::SourceOrigin origin) {
   parse::Arena arena;
@@ -58,6 +116,13 @@ int run_source(std::string_view source, const std::string& filename, parse::Sour
   if (!r.mod) {
     std::fflush(stdout);
     parse::print_syntax_error(stderr, r.error);
+    return 1;
+  }
+  compile::CompileResult cr = compile::compile(r.mod, source, filename, compile::CompileMode::Exec);
+  print_compile_warnings(cr);
+  if (!cr.code) {
+    std::fflush(stdout);
+    parse::print_syntax_error(stderr, cr.error);
     return 1;
   }
   std::fprintf(stderr, "tpy: %s parses, but running it needs the bytecode compiler and "
@@ -110,6 +175,48 @@ int parse_only_command(const std::vector<std::string>& inputs) {
   std::printf("parsed %zu files, %zu lines, %zu errors in %.3f s\n", files.size(), lines, errors,
               seconds);
   return errors ? 1 : 0;
+}
+
+int dump_symtable_command(const std::vector<std::string>& inputs) {
+  std::vector<std::string> files;
+  for (const std::string& in : inputs) collect_py_files(in, files);
+  struct stat st;
+  bool headers = inputs.size() != 1 || files.size() != 1 ||
+                 (::stat(inputs[0].c_str(), &st) == 0 && S_ISDIR(st.st_mode));
+  int rc = 0;
+  std::string bytes, out;
+  for (const std::string& path : files) {
+    out.clear();
+    if (headers) out += "== " + path + "\n";
+    if (int err = read_source_file(path, bytes)) {
+      std::fwrite(out.data(), 1, out.size(), stdout);
+      report_open_error(path, err);
+      rc = 1;
+      continue;
+    }
+    parse::Arena arena;
+    // As symtable.symtable(open(path, 'rb').read(), path, 'exec').
+    parse::ParseResult r =
+        parse::parse(bytes, path, parse::ParseMode::Exec, arena, parse::SourceOrigin::String);
+    if (!r.mod) {
+      out += std::string("parse-error: ") + parse::type_name(r.error.type) + ": " + r.error.msg +
+             " line " + std::to_string(r.error.lineno) + "\n";
+      rc = 1;
+    } else {
+      parse::SyntaxErrorInfo err;
+      std::unique_ptr<compile::SymbolTable> table = compile::build_symtable(r.mod, path, &err);
+      if (table) {
+        compile::dump_symtable(out, *table);
+      } else {
+        compile::load_error_text(err);
+        compile::dump_symtable_error(out, err);
+        rc = 1;
+      }
+    }
+    std::fwrite(out.data(), 1, out.size(), stdout);
+  }
+  std::fflush(stdout);
+  return rc;
 }
 
 }  // namespace tpy::cli

@@ -16,5 +16,12 @@ int run_source(std::string_view source, const std::string& filename, parse::Sour
 int dump_ast_command(const std::string& path, bool attributes);
 // `tpy --parse-only FILE...`: parses every file, prints "files lines errors seconds".
 int parse_only_command(const std::vector<std::string>& files);
+// `tpy --dump-symtable PATH...`: the symbol table of one file, or of many, each after a
+// "== FILE" line (the format of tests/symtable/dump_symtable.py).
+int dump_symtable_command(const std::vector<std::string>& paths);
+
+// `tpy --dis FILE...`: compiles each file and prints its code objects in dis.dis format
+// (-O levels apply); compile errors print as CPython prints them.
+int dis_command(const std::vector<std::string>& files, int optimize);
 
 }  // namespace tpy::cli

@@ -62,6 +62,8 @@ int main(int argc, char** argv) {
     case A::Version: return print_version(o);
     case A::DumpAst: return dump_ast_command(o.target, o.dump_attributes);
     case A::ParseOnly: return parse_only_command(o.files);
+    case A::DumpSymtable: return dump_symtable_command(o.files);
+    case A::Dis: return dis_command(o.files, o.optimize);
     case A::RunFile: return run_file(o);
     case A::RunCommand: return run_source(o.target, "<string>", parse::SourceOrigin::Text);
     case A::RunStdin: {

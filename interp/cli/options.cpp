@@ -55,6 +55,8 @@ int parse_long(Options& o, const std::string& w, int& i, int argc) {
   if (w == "--dump-ast") return o.action = Options::Action::DumpAst, 1;
   if (w == "--attributes") return o.dump_attributes = true, 1;
   if (w == "--parse-only") return o.action = Options::Action::ParseOnly, 1;
+  if (w == "--dump-symtable") return o.action = Options::Action::DumpSymtable, 1;
+  if (w == "--dis") return o.action = Options::Action::Dis, 1;
   if (w == "--check-hash-based-pycs") {
     if (i + 1 >= argc) {
       usage_error(o, "Argument expected for the --check-hash-based-pycs option");
@@ -126,6 +128,16 @@ int parse_options(int argc, char** argv, Options& o) {
     for (; i < argc; i++) o.files.emplace_back(argv[i]);
     return 0;
   }
+  if (o.action == A::Dis) {
+    if (i >= argc) return usage_error(o, "--dis needs a file"), 2;
+    for (; i < argc; i++) o.files.emplace_back(argv[i]);
+    return 0;
+  }
+  if (o.action == A::DumpSymtable) {
+    if (i >= argc) return usage_error(o, "--dump-symtable needs a file"), 2;
+    for (; i < argc; i++) o.files.emplace_back(argv[i]);
+    return 0;
+  }
   if (o.action == A::DumpAst) {
     if (i >= argc) return usage_error(o, "--dump-ast needs a file"), 2;
     o.target = argv[i];
@@ -161,6 +173,10 @@ void print_help(const Options& o) {
       "tpy's own options:\n"
       "--dump-ast [--attributes] file : print ast.dump() of file's AST (with locations)\n"
       "--parse-only file ...          : parse the files and print a one-line summary\n"
+      "--dis file ...                 : print the bytecode of the files (as dis.dis of\n"
+      "                                 compile(source, file, 'exec'))\n"
+      "--dump-symtable path ...       : print the symbol tables (scopes) of the files, or of\n"
+      "                                 every *.py below a directory\n"
       "Arguments:\n"
       "file   : program read from script file\n"
       "-      : program read from stdin (default; interactive mode if a tty)\n"

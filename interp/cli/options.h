@@ -19,12 +19,14 @@ struct Options {
     Help,        // -h / -? / --help
     DumpAst,     // tpy --dump-ast [--attributes] FILE
     ParseOnly,   // tpy --parse-only FILE...
+    DumpSymtable,  // tpy --dump-symtable PATH...
+    Dis,           // tpy --dis FILE... (every code object, as python3.11's dis.dis)
   };
   Action action = Action::RunStdin;
   std::string program;                  // argv[0], for usage messages
   std::string target;                   // FILE, CODE or MOD
   std::vector<std::string> argv;        // sys.argv as CPython builds it
-  std::vector<std::string> files;       // --parse-only inputs
+  std::vector<std::string> files;       // --parse-only and --dump-symtable inputs
   std::vector<std::pair<std::string, std::string>> xoptions;  // -X name[=value], in order
   std::vector<std::string> warnoptions;                       // -W arg
   int version_count = 0;

@@ -70,6 +70,7 @@ const char* type_name(SyntaxErrorInfo::Type t) {
     case SyntaxErrorInfo::Type::IndentationError: return "IndentationError";
     case SyntaxErrorInfo::Type::TabError: return "TabError";
     case SyntaxErrorInfo::Type::MemoryError: return "MemoryError";
+    case SyntaxErrorInfo::Type::RecursionError: return "RecursionError";
   }
   return "SyntaxError";
 }

@@ -9,7 +9,9 @@ namespace tpy::parse {
 // Mirrors the attributes of CPython's SyntaxError (and its subclasses) that the front end sets.
 struct SyntaxErrorInfo {
   // MemoryError: the parser's nesting limit, which CPython 3.11 reports as a bare MemoryError.
-  enum class Type { SyntaxError, IndentationError, TabError, MemoryError };
+  // RecursionError: the compiler's nesting limit ("maximum recursion depth exceeded during
+  // compilation"), raised without a location.
+  enum class Type { SyntaxError, IndentationError, TabError, MemoryError, RecursionError };
   Type type = Type::SyntaxError;
   std::string msg;
   std::string filename;
