@@ -274,22 +274,30 @@ Value view_richcompare(Value a, Value b, CompareOp op) {
   return Bool(ok != 0);
 }
 
+// set(view) as dictviews_to_set: a keys view of an exact dict takes set()'s dict fast path
+// (which pre-sizes the table, so the resulting order is CPython's).
+Value view_to_set(Value v) {
+  if (type_of(v) == &dict_keys_type && is_exact_dict(as_view(v)->dict))
+    return set_new(as_view(v)->dict);
+  return set_new(v);
+}
+
 Value view_sub(Value a, Value b) {
-  Value r = set_new(a);
+  Value r = view_to_set(a);
   if (r.is_null()) return r;
   if (set_difference_update(r, b) < 0) return Value();
   return r;
 }
 
 Value view_or(Value a, Value b) {
-  Value r = set_new(a);
+  Value r = view_to_set(a);
   if (r.is_null()) return r;
   if (set_update(r, b) < 0) return Value();
   return r;
 }
 
 Value view_xor(Value a, Value b) {
-  Value r = set_new(a);
+  Value r = view_to_set(a);
   if (r.is_null()) return r;
   if (set_symmetric_difference_update(r, b) < 0) return Value();
   return r;

@@ -53,4 +53,14 @@ inline bool int_repr_ready() {
   return str_to_utf8(r) == "1";
 }
 
+// Instances of built-in exception types can be made by calling the type (exception_new).
+inline bool exceptions_ready() {
+  Value e = exception_new(exc_KeyError, nullptr, 0);
+  if (e.is_null()) {
+    clear_exception();
+    return false;
+  }
+  return true;
+}
+
 }  // namespace tpy::testing
