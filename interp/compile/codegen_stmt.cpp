@@ -132,6 +132,15 @@ bool Compiler::decorators(const Seq<Expr*>& decos) {
   return visit_exprs(decos);
 }
 
+// Innermost decorator first, each call located at its decorator.
+void Compiler::apply_decorators(const Seq<Expr*>& decos) {
+  for (uint32_t i = decos.size(); i-- > 0;) {
+    set_loc(decos[i]->loc);
+    emit(Op::PRECALL, 0);
+    emit(Op::CALL, 0);
+  }
+}
+
 bool Compiler::kwonly_defaults(Arguments* args, bool& any) {
   std::vector<Constant> keys;
   for (uint32_t i = 0; i < args->kwonlyargs.size(); i++) {
@@ -253,10 +262,8 @@ bool Compiler::function_def(Stmt* s, bool is_async) {
   std::unique_ptr<CodeUnit> code = exit_scope_assemble(true);
   if (!code) return false;
   if (!make_closure(std::move(code), flags, qualname)) return false;
-  for (uint32_t i = 0; i < decos.size(); i++) {
-    emit(Op::PRECALL, 0);
-    emit(Op::CALL, 0);
-  }
+  apply_decorators(decos);
+  set_loc(s->loc);
   name_op(name, ExprContext::Store);
   return true;
 }
@@ -303,10 +310,8 @@ bool Compiler::class_def(ClassDef* s) {
   emit_const(Constant::str(std::string(s->name)));
   Seq<Expr*> bases = s->bases;
   if (!call_helper(2, bases, s->keywords)) return false;
-  for (uint32_t k = 0; k < s->decorator_list.size(); k++) {
-    emit(Op::PRECALL, 0);
-    emit(Op::CALL, 0);
-  }
+  apply_decorators(s->decorator_list);
+  set_loc(s->loc);
   name_op(s->name, ExprContext::Store);
   return true;
 }
