@@ -1006,13 +1006,11 @@ bool Compiler::formatted_value(FormattedValue* e) {
 
 // -- functions, generators, coroutines -------------------------------------------------------------
 
+bool check_debug_args_of(Compiler& c, Arguments* args);
+
 bool Compiler::lambda(Lambda* e) {
   Arguments* args = e->args;
-  for (Arg* a : args->posonlyargs) if (!forbidden_name(a->arg, ExprContext::Store, a->loc)) return false;
-  for (Arg* a : args->args) if (!forbidden_name(a->arg, ExprContext::Store, a->loc)) return false;
-  for (Arg* a : args->kwonlyargs) if (!forbidden_name(a->arg, ExprContext::Store, a->loc)) return false;
-  if (args->vararg && !forbidden_name(args->vararg->arg, ExprContext::Store, args->vararg->loc)) return false;
-  if (args->kwarg && !forbidden_name(args->kwarg->arg, ExprContext::Store, args->kwarg->loc)) return false;
+  if (!check_debug_args_of(*this, args)) return false;
   int flags = 0;
   if (!default_arguments(args, flags)) return false;
   if (!enter_scope("<lambda>", UnitKind::Lambda, e, e->loc.lineno)) return false;

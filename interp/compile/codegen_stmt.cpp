@@ -208,14 +208,14 @@ bool Compiler::visit_annotations(Arguments* args, Expr* returns, int& flags) {
 }
 
 namespace {
+// A parameter named __debug__ is reported at the def (or lambda) as a whole, as compile.c does.
 bool check_debug_args(Compiler& c, Arguments* args) {
-  auto bad = [&](Arg* a) { return a && a->arg == "__debug__"; };
-  for (Arg* a : args->posonlyargs) if (bad(a)) return c.error(a->loc, "cannot assign to __debug__");
-  for (Arg* a : args->args) if (bad(a)) return c.error(a->loc, "cannot assign to __debug__");
-  if (bad(args->vararg)) return c.error(args->vararg->loc, "cannot assign to __debug__");
-  for (Arg* a : args->kwonlyargs) if (bad(a)) return c.error(a->loc, "cannot assign to __debug__");
-  if (bad(args->kwarg)) return c.error(args->kwarg->loc, "cannot assign to __debug__");
-  return true;
+  auto ok = [&](Arg* a) { return !a || c.forbidden_name(a->arg, ExprContext::Store, c.u->loc); };
+  for (Arg* a : args->posonlyargs) if (!ok(a)) return false;
+  for (Arg* a : args->args) if (!ok(a)) return false;
+  if (!ok(args->vararg)) return false;
+  for (Arg* a : args->kwonlyargs) if (!ok(a)) return false;
+  return ok(args->kwarg);
 }
 
 // The docstring of a body: its first statement, if that is a string constant expression.
@@ -226,6 +226,8 @@ const Expr* docstring_expr(Compiler& c, const Seq<Stmt*>& body) {
   return k && k->kind == Constant::Kind::Str ? v : nullptr;
 }
 }  // namespace
+
+bool check_debug_args_of(Compiler& c, Arguments* args) { return check_debug_args(c, args); }
 
 bool Compiler::function_def(Stmt* s, bool is_async) {
   Arguments* args;
@@ -853,9 +855,10 @@ bool Compiler::try_star_except(Stmt* s) {
     BasicBlock* except_with_error = new_block();
     BasicBlock* no_match = new_block();
     if (i == 0) {
-      // [orig] -> [orig, [], exc]: the list collects what the handlers raise or re-raise.
+      // [exc] -> [orig, [], exc]: the list collects what the handlers raise or re-raise.
+      emit(Op::COPY, 1);
       emit(Op::BUILD_LIST, 0);
-      emit(Op::COPY, 2);
+      emit(Op::SWAP, 2);
     }
     if (h->type) {
       if (!visit_expr(h->type)) return false;
@@ -875,6 +878,7 @@ bool Compiler::try_star_except(Stmt* s) {
     }
     if (!visit_body(h->body)) return false;
     pop_fblock(FBlock::HandlerCleanup, cleanup_body);
+    unset_loc();
     emit(Op::POP_BLOCK);
     if (h->name.data()) {
       emit_const(Constant::none());
