@@ -70,9 +70,12 @@ def expected_of(path):
 def cmd_errors(args):
     failures = 0
     cases = list(case_files(args.dir))
-    for path in cases:
+    def run(path):
         want_out, want_err, want_rc, stdin_path = expected_of(path)
-        got = run_case(args.tpy, path, stdin_path)
+        return path, (want_out, want_err, want_rc), run_case(args.tpy, path, stdin_path)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+        results = list(pool.map(run, cases))
+    for path, (want_out, want_err, want_rc), got in results:
         if got is None:
             print(f"FAIL {path}: timed out")
             failures += 1
@@ -80,12 +83,14 @@ def cmd_errors(args):
         out, err, rc = got
         if (out, err, rc) != (want_out, want_err, want_rc):
             failures += 1
+            if failures > args.show:
+                continue
             print(f"FAIL {path}")
             if rc != want_rc:
                 print(f"  exit status {rc}, expected {want_rc}")
             for label, g, w in (("stdout", out, want_out), ("stderr", err, want_err)):
                 if g != w:
-                    print(f"  {label}: got {g!r}\n  {label}: expected {w!r}")
+                    print(f"  {label}: got {g[-2000:]!r}\n  {label}: expected {w[-2000:]!r}")
     print(f"{len(cases) - failures}/{len(cases)} cases passed")
     return 1 if failures else 0
 
@@ -199,6 +204,7 @@ def main():
     ap.add_argument("--tpy", required=True)
     ap.add_argument("--oracle", default="/usr/bin/python3.11")
     ap.add_argument("--show", type=int, default=50, help="mismatches to print")
+    ap.add_argument("--jobs", type=int, default=2, help="cases run at once")
     ap.add_argument("mode", choices=["errors", "regen", "astdump"])
     ap.add_argument("dir")
     args = ap.parse_args()

@@ -11,7 +11,7 @@
 
 namespace tpy {
 
-constinit Type int_type{&type_type, "int"};
+constinit Type int_type{&type_type, "int", sizeof(Object), kTypeBaseType | kTypeImmutable | kTypeIntSubclass};
 
 // -- Errors ---------------------------------------------------------------------------------------
 

@@ -15,8 +15,8 @@
 namespace tpy::gc {
 namespace {
 
-constinit Type test_type{&type_type, "heap_test"};
-constinit Type other_type{&type_type, "heap_test_other"};
+constinit Type test_type{&type_type, "heap_test", 16, 0};
+constinit Type other_type{&type_type, "heap_test_other", 16, 0};
 
 bool all_zero(const char* p, size_t n) {
   for (size_t i = 0; i < n; i++) {

@@ -299,7 +299,7 @@ TEST(IntObject, BigIntsAreHeapObjectsOfTypeInt) {
   EXPECT_EQ(gc::find_object(o), o);
   EXPECT_EQ(gc::find_object(reinterpret_cast<char*>(o) + 20), o);  // inside the limbs
   EXPECT_GE(gc::cell_size(o), 16u + 2 * 8u);
-  EXPECT_STREQ(int_type.name(), "int");
+  EXPECT_STREQ(int_type.c_name(), "int");
 }
 
 }  // namespace

@@ -1,0 +1,26 @@
+// interp/vm/vm_deps.h -- Declarations the VM needs from parts whose headers do not exist yet.
+//
+// Each row names its owner. When the owner's header appears, the declaration here must match
+// it exactly (a redeclaration is harmless) and the row is then deleted in favour of the include.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "interp/objects/set.h"
+#include "interp/objects/slice.h"
+#include "interp/objects/type.h"
+
+namespace tpy {
+
+// TODO(numbers): float and complex construction and access (float.h / complex.h).
+extern constinit Type float_type;
+Value float_from_double(double d);
+double float_as_double(Value v);  // v an exact float
+Value complex_from_doubles(double real, double imag);
+
+// TODO(str/bytes): bytes from raw data (bytes.h).
+Value bytes_from_data(const void* data, size_t n);
+
+}  // namespace tpy

@@ -1,0 +1,5 @@
+class E(Exception):
+    pass
+def f():
+    raise E
+f()
