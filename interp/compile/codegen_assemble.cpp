@@ -90,6 +90,11 @@ std::unique_ptr<CodeUnit> Compiler::assemble(bool add_none) {
     if (!is_uncond_jump(last.op)) return;
     BasicBlock* t = last.target;
     if (is_exit_block(t) && int(t->instrs.size()) <= kMaxCopySize) {
+      // Only line-less exits (an implicit `return None`) are copied: copying real lines would
+      // change what line tracing reports.
+      for (const Instr& in : t->instrs) {
+        if (in.loc.lineno >= 0) return;
+      }
       last.op = int(Op::NOP);
       last.target = nullptr;
       std::vector<Instr> copy = t->instrs;

@@ -197,6 +197,7 @@ bool Compiler::visit_expr_inner(Expr* e) {
     case ExprKind::BoolOp: return boolop(as<BoolOp>(e));
     case ExprKind::BinOp: {
       auto* b = as<BinOp>(e);
+      if (Expr* f = format_as_fstring(b)) return visit_expr(f);
       if (!visit_expr(b->left) || !visit_expr(b->right)) return false;
       emit(Op::BINARY_OP, binop_arg(b->op));
       return true;
@@ -269,6 +270,98 @@ bool Compiler::visit_expr_inner(Expr* e) {
     }
   }
   return true;
+}
+
+// CPython's AST optimiser rewrites `'..%s..%r..' % (a, b)` (a str literal and a tuple display
+// that is not itself constant) into an f-string when every conversion is %s, %r or %a with at
+// most a two-digit width and precision.
+Expr* Compiler::format_as_fstring(BinOp* b) {
+  if (b->op != Operator::Mod || b->right->tag != ExprKind::Tuple) return nullptr;
+  std::optional<Constant> lv = fold(b->left);
+  if (!lv || lv->kind != Constant::Kind::Str) return nullptr;
+  auto* tuple = as<Tuple>(b->right);
+  if (has_starred(tuple->elts) || fold(b->right)) return nullptr;
+  const std::string& fmt = lv->s;
+  std::vector<Expr*> parts;
+  auto literal = [&](std::string text) {
+    ast::Constant* c = make<ast::Constant>(scratch_, ast::Loc{-1, -1, -1, -1});
+    c->value.kind = ConstValue::Kind::Str;
+    c->value.s = scratch_.copy(text);
+    parts.push_back(c);
+  };
+  size_t pos = 0, cnt = 0;
+  while (true) {
+    std::string lit;
+    size_t start = pos;
+    while (pos < fmt.size()) {
+      if (fmt[pos] != '%') {
+        lit += fmt[pos++];
+      } else if (pos + 1 < fmt.size() && fmt[pos + 1] == '%') {
+        lit += '%';
+        pos += 2;
+      } else {
+        break;
+      }
+    }
+    if (pos != start) literal(lit);
+    if (pos >= fmt.size()) break;
+    if (cnt >= tuple->elts.size()) return nullptr;
+    Expr* arg = tuple->elts[cnt++];
+    // %[flags][width][.prec]spec
+    pos++;  // the '%'
+    bool ljust = false;
+    int width = -1, prec = -1;
+    auto next = [&](char& ch) {
+      if (pos >= fmt.size()) return false;
+      ch = fmt[pos++];
+      return true;
+    };
+    char ch;
+    while (true) {
+      if (!next(ch)) return nullptr;
+      if (ch == '-') { ljust = true; continue; }
+      if (ch == '+' || ch == ' ' || ch == '#' || ch == '0') continue;
+      break;
+    }
+    if (ch >= '0' && ch <= '9') {
+      width = 0;
+      int digits = 0;
+      while (ch >= '0' && ch <= '9') {
+        width = width * 10 + (ch - '0');
+        if (!next(ch)) return nullptr;
+        if (++digits >= 3) return nullptr;
+      }
+    }
+    if (ch == '.') {
+      if (!next(ch)) return nullptr;
+      prec = 0;
+      int digits = 0;
+      while (ch >= '0' && ch <= '9') {
+        prec = prec * 10 + (ch - '0');
+        if (!next(ch)) return nullptr;
+        if (++digits >= 3) return nullptr;
+      }
+    }
+    if (ch != 's' && ch != 'r' && ch != 'a') return nullptr;
+    std::string spec;
+    if (!ljust && width > 0) spec += '>';
+    if (width >= 0) spec += std::to_string(width);
+    if (prec >= 0) spec += "." + std::to_string(prec);
+    FormattedValue* fv = make<FormattedValue>(scratch_, arg->loc);
+    fv->value = arg;
+    fv->conversion = ch;
+    if (!spec.empty()) {
+      ast::Constant* c = make<ast::Constant>(scratch_, ast::Loc{-1, -1, -1, -1});
+      c->value.kind = ConstValue::Kind::Str;
+      c->value.s = scratch_.copy(spec);
+      fv->format_spec = c;
+    }
+    parts.push_back(fv);
+  }
+  if (cnt < tuple->elts.size()) return nullptr;
+  JoinedStr* js = make<JoinedStr>(scratch_, b->loc);
+  js->values = make_seq(scratch_, parts.data(), uint32_t(parts.size()));
+  return js;
 }
 
 bool Compiler::named_expr(NamedExpr* e) {
@@ -595,6 +688,13 @@ bool Compiler::call(Call* e) {
   if (e->func->tag == ExprKind::Attribute && as<Attribute>(e->func)->ctx == ExprContext::Load) {
     uint32_t argsl = e->args.size(), kwdsl = e->keywords.size();
     bool ok = argsl + kwdsl + (kwdsl != 0) < uint32_t(kStackUseGuideline);
+    // 3.11 calls methods of imported modules (a module-level import binds the name) as plain
+    // attribute calls.
+    Expr* base = as<Attribute>(e->func)->value;
+    if (base->tag == ExprKind::Name) {
+      const Symbol* sym = symtable_.top()->lookup(as<Name>(base)->id);
+      if (sym && sym->has(sym::kDefImport)) ok = false;
+    }
     for (Expr* a : e->args) ok = ok && a->tag != ExprKind::Starred;
     for (Keyword* k : e->keywords) ok = ok && k->arg.data();
     if (ok) {
@@ -906,13 +1006,11 @@ bool Compiler::formatted_value(FormattedValue* e) {
 
 // -- functions, generators, coroutines -------------------------------------------------------------
 
+bool check_debug_args_of(Compiler& c, Arguments* args);
+
 bool Compiler::lambda(Lambda* e) {
   Arguments* args = e->args;
-  for (Arg* a : args->posonlyargs) if (!forbidden_name(a->arg, ExprContext::Store, a->loc)) return false;
-  for (Arg* a : args->args) if (!forbidden_name(a->arg, ExprContext::Store, a->loc)) return false;
-  for (Arg* a : args->kwonlyargs) if (!forbidden_name(a->arg, ExprContext::Store, a->loc)) return false;
-  if (args->vararg && !forbidden_name(args->vararg->arg, ExprContext::Store, args->vararg->loc)) return false;
-  if (args->kwarg && !forbidden_name(args->kwarg->arg, ExprContext::Store, args->kwarg->loc)) return false;
+  if (!check_debug_args_of(*this, args)) return false;
   int flags = 0;
   if (!default_arguments(args, flags)) return false;
   if (!enter_scope("<lambda>", UnitKind::Lambda, e, e->loc.lineno)) return false;

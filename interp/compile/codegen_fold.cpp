@@ -252,7 +252,7 @@ std::optional<Constant> fold_binop(Operator op, const Constant& l, const Constan
     }
     return c;
   }
-  if (op == Operator::Mult && (seq_kind(l) && is_intlike(r) || seq_kind(r) && is_intlike(l))) {
+  if (op == Operator::Mult && ((seq_kind(l) && is_intlike(r)) || (seq_kind(r) && is_intlike(l)))) {
     const Constant& seq = seq_kind(l) ? l : r;
     i128 n;
     if (!to_i128(seq_kind(l) ? r : l, n)) return std::nullopt;

@@ -182,6 +182,7 @@ class Compiler {
   bool function_def(ast::Stmt* s, bool is_async);
   bool class_def(ast::ClassDef* s);
   bool decorators(const ast::Seq<ast::Expr*>& decos);
+  void apply_decorators(const ast::Seq<ast::Expr*>& decos);
   bool default_arguments(ast::Arguments* args, int& flags);
   bool visit_annotations(ast::Arguments* args, ast::Expr* returns, int& flags);
   bool annotation_expr(ast::Expr* annotation);  // under `from __future__ import annotations`
@@ -249,6 +250,7 @@ class Compiler {
   bool yield_expr(ast::Expr* e);
   bool await_expr(ast::Await* e);
   bool named_expr(ast::NamedExpr* e);
+  ast::Expr* format_as_fstring(ast::BinOp* b);
   void add_yield_from(bool await);
   bool check_compare(ast::Compare* e);
   bool check_caller(ast::Expr* e);

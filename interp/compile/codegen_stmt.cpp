@@ -132,6 +132,15 @@ bool Compiler::decorators(const Seq<Expr*>& decos) {
   return visit_exprs(decos);
 }
 
+// Innermost decorator first, each call located at its decorator.
+void Compiler::apply_decorators(const Seq<Expr*>& decos) {
+  for (uint32_t i = decos.size(); i-- > 0;) {
+    set_loc(decos[i]->loc);
+    emit(Op::PRECALL, 0);
+    emit(Op::CALL, 0);
+  }
+}
+
 bool Compiler::kwonly_defaults(Arguments* args, bool& any) {
   std::vector<Constant> keys;
   for (uint32_t i = 0; i < args->kwonlyargs.size(); i++) {
@@ -199,14 +208,14 @@ bool Compiler::visit_annotations(Arguments* args, Expr* returns, int& flags) {
 }
 
 namespace {
+// A parameter named __debug__ is reported at the def (or lambda) as a whole, as compile.c does.
 bool check_debug_args(Compiler& c, Arguments* args) {
-  auto bad = [&](Arg* a) { return a && a->arg == "__debug__"; };
-  for (Arg* a : args->posonlyargs) if (bad(a)) return c.error(a->loc, "cannot assign to __debug__");
-  for (Arg* a : args->args) if (bad(a)) return c.error(a->loc, "cannot assign to __debug__");
-  if (bad(args->vararg)) return c.error(args->vararg->loc, "cannot assign to __debug__");
-  for (Arg* a : args->kwonlyargs) if (bad(a)) return c.error(a->loc, "cannot assign to __debug__");
-  if (bad(args->kwarg)) return c.error(args->kwarg->loc, "cannot assign to __debug__");
-  return true;
+  auto ok = [&](Arg* a) { return !a || c.forbidden_name(a->arg, ExprContext::Store, c.u->loc); };
+  for (Arg* a : args->posonlyargs) if (!ok(a)) return false;
+  for (Arg* a : args->args) if (!ok(a)) return false;
+  if (!ok(args->vararg)) return false;
+  for (Arg* a : args->kwonlyargs) if (!ok(a)) return false;
+  return ok(args->kwarg);
 }
 
 // The docstring of a body: its first statement, if that is a string constant expression.
@@ -217,6 +226,8 @@ const Expr* docstring_expr(Compiler& c, const Seq<Stmt*>& body) {
   return k && k->kind == Constant::Kind::Str ? v : nullptr;
 }
 }  // namespace
+
+bool check_debug_args_of(Compiler& c, Arguments* args) { return check_debug_args(c, args); }
 
 bool Compiler::function_def(Stmt* s, bool is_async) {
   Arguments* args;
@@ -253,10 +264,8 @@ bool Compiler::function_def(Stmt* s, bool is_async) {
   std::unique_ptr<CodeUnit> code = exit_scope_assemble(true);
   if (!code) return false;
   if (!make_closure(std::move(code), flags, qualname)) return false;
-  for (uint32_t i = 0; i < decos.size(); i++) {
-    emit(Op::PRECALL, 0);
-    emit(Op::CALL, 0);
-  }
+  apply_decorators(decos);
+  set_loc(s->loc);
   name_op(name, ExprContext::Store);
   return true;
 }
@@ -303,10 +312,8 @@ bool Compiler::class_def(ClassDef* s) {
   emit_const(Constant::str(std::string(s->name)));
   Seq<Expr*> bases = s->bases;
   if (!call_helper(2, bases, s->keywords)) return false;
-  for (uint32_t k = 0; k < s->decorator_list.size(); k++) {
-    emit(Op::PRECALL, 0);
-    emit(Op::CALL, 0);
-  }
+  apply_decorators(s->decorator_list);
+  set_loc(s->loc);
   name_op(s->name, ExprContext::Store);
   return true;
 }
@@ -848,9 +855,10 @@ bool Compiler::try_star_except(Stmt* s) {
     BasicBlock* except_with_error = new_block();
     BasicBlock* no_match = new_block();
     if (i == 0) {
-      // [orig] -> [orig, [], exc]: the list collects what the handlers raise or re-raise.
+      // [exc] -> [orig, [], exc]: the list collects what the handlers raise or re-raise.
+      emit(Op::COPY, 1);
       emit(Op::BUILD_LIST, 0);
-      emit(Op::COPY, 2);
+      emit(Op::SWAP, 2);
     }
     if (h->type) {
       if (!visit_expr(h->type)) return false;
@@ -870,6 +878,7 @@ bool Compiler::try_star_except(Stmt* s) {
     }
     if (!visit_body(h->body)) return false;
     pop_fblock(FBlock::HandlerCleanup, cleanup_body);
+    unset_loc();
     emit(Op::POP_BLOCK);
     if (h->name.data()) {
       emit_const(Constant::none());

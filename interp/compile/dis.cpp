@@ -95,7 +95,8 @@ void disassemble_one(std::string& out, const CodeUnit& code) {
       ArgKind k = name ? vm::op_arg_kind(d.op) : ArgKind::Int;
       switch (k) {
         case ArgKind::Const:
-          if (d.arg < int(code.consts.size())) argrepr = code.consts[d.arg].repr();
+          // 3.11's dis shows no value for KW_NAMES.
+          if (d.op != int(vm::Op::KW_NAMES) && d.arg < int(code.consts.size())) argrepr = code.consts[d.arg].repr();
           break;
         case ArgKind::Name:
           if (d.arg < int(code.names.size())) argrepr = code.names[d.arg];

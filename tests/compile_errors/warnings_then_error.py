@@ -1,0 +1,4 @@
+assert (x, "msg")
+if x is 1: pass
+(1, 2)()
+return
