@@ -6,6 +6,7 @@
 #include "gc/heap.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/container_util.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/int.h"
 #include "interp/objects/str.h"
@@ -191,6 +192,7 @@ Value enum_reduce(Value self, const Value*, size_t, Value) {
 
 const MethodDef enum_methods[] = {
     {"__reduce__", enum_reduce, kMethNoArgs, "Return state information for pickling."},
+    TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 
 // -- zip ------------------------------------------------------------------------------------------

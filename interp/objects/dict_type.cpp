@@ -4,6 +4,7 @@
 #include "gc/heap.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/container_util.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/dict_views.h"
 #include "interp/objects/int.h"
@@ -261,6 +262,7 @@ const MethodDef dict_methods[] = {
     {"copy", m_copy, kMethNoArgs, "D.copy() -> a shallow copy of D"},
     {"__reversed__", m_reversed, kMethNoArgs,
      "Return a reverse iterator over the dict keys."},
+    TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 
 }  // namespace

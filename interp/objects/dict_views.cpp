@@ -13,6 +13,7 @@
 #include "gc/heap.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/container_util.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/int.h"
 #include "interp/objects/list.h"
@@ -438,6 +439,7 @@ const MethodDef proxy_methods[] = {
      "D.items() -> a set-like object providing a view on D's items"},
     {"copy", pm_copy, kMethNoArgs, "D.copy() -> a shallow copy of D"},
     {"__reversed__", pm_reversed, kMethNoArgs, "D.__reversed__() -> reverse iterator"},
+    TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 
 }  // namespace

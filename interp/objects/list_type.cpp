@@ -5,6 +5,7 @@
 #include "gc/heap.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/container_util.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/int.h"
 #include "interp/objects/list.h"
 #include "interp/objects/list_internal.h"
@@ -495,6 +496,7 @@ const MethodDef list_methods[] = {
      "descending, according to their function values.\n\nThe reverse flag can be set to sort "
      "in descending order."},
 #endif
+    TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 
 // -- Iterators ------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@
 #include "gc/heap.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/container_util.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/int.h"
 #include "interp/objects/list.h"
@@ -590,6 +591,7 @@ const MethodDef set_methods[] = {
     {"union", m_union, kMethFast,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
     {"update", m_update, kMethFast, "Update a set with the union of itself and others."},
+    TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 
 const MethodDef frozenset_methods[] = {
@@ -611,6 +613,7 @@ const MethodDef frozenset_methods[] = {
      "in exactly one of the sets.)"},
     {"union", m_union, kMethFast,
      "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"},
+    TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 
 void fill_common(TypeSlots& s) {

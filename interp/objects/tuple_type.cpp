@@ -5,6 +5,7 @@
 #include "gc/heap.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/container_util.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/int.h"
 #include "interp/objects/list.h"
 #include "interp/objects/seq_iter.h"
@@ -235,6 +236,7 @@ const MethodDef tuple_methods[] = {
     {"index", tuple_index_m, kMethFast,
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", tuple_count_m, kMethO, "Return number of occurrences of value."},
+    TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 
 // -- Sequence iterators (tuple_iterator here; list's share the layout) -----------------------------

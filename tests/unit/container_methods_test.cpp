@@ -11,6 +11,7 @@
 #include "interp/objects/builtin_iters.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/dict_views.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/list.h"
 #include "interp/objects/range.h"
 #include "interp/objects/set.h"
@@ -234,6 +235,46 @@ TEST(RangeMethods, IndexCountSlices) {
   Value a3[] = {I(1), I(2), I(0)};
   EXPECT_TRUE(call(rt, a3, 3).is_null());
   EXPECT_EQ(take_error(), "ValueError: range() arg 3 must not be zero");
+}
+
+}  // namespace
+}  // namespace tpy
+
+namespace tpy {
+namespace {
+
+TEST(GenericAlias, ClassGetItemReprEq) {
+  testing::ensure_runtime();
+  Value lt = Value::from_object(&list_type);
+  Value it = Value::from_object(&int_type);
+  Value ga = call_method(lt, str_intern("__class_getitem__"), &it, 1);
+  ASSERT_FALSE(ga.is_null()) << testing::take_error();
+  EXPECT_STREQ(type_of(ga)->c_name(), "types.GenericAlias");
+  EXPECT_EQ(getattr(ga, str_intern("__origin__")), lt);
+  Value args = getattr(ga, str_intern("__args__"));
+  ASSERT_TRUE(is_tuple(args));
+  EXPECT_EQ(tuple_at(args, 0), it);
+  EXPECT_EQ(tuple_length(getattr(ga, str_intern("__parameters__"))), 0);
+  Value r = object_repr(ga);
+  ASSERT_FALSE(r.is_null()) << testing::take_error();
+  EXPECT_EQ(str_to_utf8(r), "list[int]");
+  Value ga2 = generic_alias_new(lt, it);
+  EXPECT_EQ(compare(ga, ga2, CompareOp::Eq), True());
+  EXPECT_EQ(object_hash(ga), object_hash(ga2));
+  // Attributes other than the alias's own come from the origin.
+  EXPECT_EQ(getattr(ga, str_intern("append")), getattr(lt, str_intern("append")));
+  Value made = call0(ga);
+  ASSERT_FALSE(made.is_null()) << testing::take_error();
+  EXPECT_TRUE(is_exact_list(made));
+  EXPECT_TRUE(getitem(ga, it).is_null());
+  std::string err = testing::take_error();
+  EXPECT_EQ(err, "TypeError: list[int] is not a generic class");
+  Value t = tuple_pack({Value::from_object(&str_type), ga});
+  Value dga = generic_alias_new(Value::from_object(&dict_type), t);
+  EXPECT_EQ(str_to_utf8(object_repr(dga)), "dict[str, list[int]]");
+  EXPECT_EQ(str_to_utf8(object_repr(generic_alias_new(Value::from_object(&tuple_type),
+                                                      tuple_empty()))),
+            "tuple[()]");
 }
 
 }  // namespace
