@@ -183,8 +183,7 @@ Value cm_new(Type* type, const Value*, size_t, Value) { return alloc_instance(ty
 // functools.wraps in C (3.10+): copy the wrapped function's metadata into our __dict__.
 int copy_wrapped_attrs(Value self, Value callable) {
   static StrConst names[] = {StrConst("__module__"), StrConst("__name__"),
-                             StrConst("__qualname__"), StrConst("__doc__"),
-                             StrConst("__annotations__")};
+                             StrConst("__qualname__"), StrConst("__doc__")};
   for (StrConst& n : names) {
     Value v = getattr_opt(callable, n.get());
     if (v.is_null()) {
@@ -193,8 +192,7 @@ int copy_wrapped_attrs(Value self, Value callable) {
     }
     if (setattr(self, n.get(), v) < 0) return -1;
   }
-  static StrConst k_wrapped("__wrapped__");
-  return setattr(self, k_wrapped.get(), callable);
+  return 0;
 }
 
 int cm_init_common(const char* name, Value self, const Value* args, size_t nargs, Value kwnames) {

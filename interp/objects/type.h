@@ -151,6 +151,7 @@ class Type : public Object {
 
   // tp_name: "int", "collections.OrderedDict", or a class's __name__ (UTF-8).
   const char* c_name() const { return m_c_name; }
+  const char* name() const { return m_c_name; }  // older spelling (tests/unit/int_test.cpp)
   uint32_t flags() const { return m_flags; }
   bool has_flag(uint32_t f) const { return (m_flags & f) != 0; }
   bool is_heap() const { return has_flag(kTypeHeap); }
