@@ -288,7 +288,8 @@ Value dict_get(Value dv, Value key) {
 
 Value dict_detail::dict_get_str_slow(Value d, Value key) {
   if (as_dict(d)->keys == nullptr) return Value();
-  Value v = dict_get_known_hash(d, key, str_hash(key));
+  // A str subclass may define its own __hash__: only exact strs use the cached hash.
+  Value v = is_exact_str(key) ? dict_get_known_hash(d, key, str_hash(key)) : dict_get(d, key);
   if (v.is_null() && error_occurred()) clear_exception();
   return v;
 }

@@ -68,8 +68,6 @@ int list_sort(Value self, Value key, bool reverse) {
     opts.specialize = specialize;
     result = sort_values(items, static_cast<size_t>(n), SortLess{generic_less, nullptr}, opts);
     if (result == kSortNoMemory) raise_no_memory();
-  } else if (!key_failed && reverse && n > 1) {
-    // unreachable: n > 1 handled above
   }
   bool modified = l->capacity != -1;
   // Put the (sorted) items back, dropping whatever the list was given meanwhile.
