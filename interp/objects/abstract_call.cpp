@@ -8,6 +8,7 @@
 #include "interp/objects/abstract.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
+#include "interp/objects/generic_alias.h"
 #include "interp/objects/native.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
@@ -84,7 +85,7 @@ Value getitem(Value obj, Value key) {
   Type* t = type_of(obj);
   if (t->slots.getitem != nullptr) return t->slots.getitem(obj, key);
   if (is_type(obj)) {
-    // TODO(containers): `type[int]` makes a types.GenericAlias once that type exists.
+    if (obj == Value::from_object(&type_type)) return generic_alias_new(obj, key);
     static StrConst k_cgi("__class_getitem__");
     Value meth = getattr_opt(obj, k_cgi.get());
     if (!meth.is_null()) return call1(meth, key);
