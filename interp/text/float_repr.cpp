@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <bit>
 #include <charconv>
+#include <climits>
 #include <cmath>
 #include <cstring>
 
@@ -131,6 +132,9 @@ FloatKind double_to_string(std::string& out, double v, char code, int precision,
       break;
     }
     case 'e': {
+      // CPython asks dtoa for precision + 1 digits in an int: at INT_MAX that wraps negative
+      // and dtoa falls back to one digit, so '.2147483647e' formats like '.0e'.
+      if (precision == INT_MAX) precision = 0;
       size_t at = out.size();
       size_t need = 16 + size_t(precision);
       out.resize(at + need);
@@ -144,8 +148,11 @@ FloatKind double_to_string(std::string& out, double v, char code, int precision,
     }
     case 'g': {
       int p = precision == 0 ? 1 : precision;
-      Scratch buf(size_t(p) + 16);
-      auto r = std::to_chars(buf.begin(), buf.end(), a, std::chars_format::scientific, p - 1);
+      // A double has at most 767 significant digits; asking for more only adds zeros, which
+      // the layout strips again (or pads back for '#').
+      int wanted = std::min(p, 800);
+      Scratch buf(size_t(wanted) + 16);
+      auto r = std::to_chars(buf.begin(), buf.end(), a, std::chars_format::scientific, wanted - 1);
       Digits dg = split_scientific(buf.begin(), r.ptr);
       // Without a type, format() keeps one digit after the point, so it switches to the
       // exponent form one digit earlier than 'g' (format(123.0, '.3') is '1.23e+02').
