@@ -49,10 +49,10 @@ void append_exponent(std::string& out, char e_char, int exp) {
   out.append(buf, r.ptr);
 }
 
-// The 'g' and 'r' layout. The output is a window [start, end) over the digits extended with
-// zeros on both sides, with the point before position decpt: start reaches one zero left of
-// the point for values below 1, end covers every significant digit (or [min_end] of them for
-// '#'), the integer part, and with [add_dot_0] one digit after the point.
+// The 'g' and 'r' layout. Think of the digits extended with zeros on both sides and the point
+// before position decpt: the output shows positions up to [end) -- every significant digit (or
+// [min_end] of them for '#'), the whole integer part, and with [add_dot_0] one digit after the
+// point -- starting at the first digit, or at a single "0" before the point for values < 1.
 void layout(std::string& out, Digits dg, bool use_exp, int min_end, bool add_dot_0, bool alt,
             char e_char) {
   int decpt = dg.decpt;
@@ -61,15 +61,22 @@ void layout(std::string& out, Digits dg, bool use_exp, int min_end, bool add_dot
     exp = decpt - 1;
     decpt = 1;
   }
-  int start = decpt <= 0 ? decpt - 1 : 0;
   int end = std::max(min_end, dg.len);
   end = std::max(end, decpt + (add_dot_0 && !use_exp ? 1 : 0));
-  for (int i = start; i < end; i++) {
-    if (i == decpt) out += '.';
-    out += i >= 0 && i < dg.len ? dg.d[i] : '0';
+  if (decpt <= 0) {
+    out += "0.";
+    out.append(size_t(-decpt), '0');
+    out.append(dg.d, size_t(dg.len));
+    out.append(size_t(end - dg.len), '0');
+  } else {
+    int head = std::min(decpt, dg.len);
+    out.append(dg.d, size_t(head));
+    out.append(size_t(decpt - head), '0');
+    // A point after the last digit is only kept by '#' (format(100.0, '#.3g') is "100.").
+    if (decpt < end || alt) out += '.';
+    if (decpt < dg.len) out.append(dg.d + decpt, size_t(dg.len - decpt));
+    out.append(size_t(end - std::max(decpt, dg.len)), '0');
   }
-  // A point after the last digit is only kept by '#' ("2." for '%#.0f'-like cases).
-  if (decpt == end && alt) out += '.';
   if (use_exp) append_exponent(out, e_char, exp);
 }
 

@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <limits>
 #include <map>
@@ -29,9 +30,17 @@ namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
 constexpr double kNan = std::numeric_limits<double>::quiet_NaN();
 
+// __FILE__ is relative to the build directory when ccache's base_dir rewrote it; the test
+// binary lives in <build>/tests, so resolve it from there whatever the working directory.
 std::string data_path(const char* name) {
   std::string here = __FILE__;
-  return here.substr(0, here.rfind('/')) + "/data/" + name;
+  std::string dir = here.substr(0, here.rfind('/'));
+  if (!dir.empty() && dir[0] != '/') {
+    std::string exe = std::filesystem::read_symlink("/proc/self/exe").string();
+    std::string build = exe.substr(0, exe.rfind('/'));
+    dir = build.substr(0, build.rfind('/')) + "/" + dir;
+  }
+  return dir + "/data/" + name;
 }
 
 // The table's string escape: \xHH for bytes outside printable ASCII and for '\'.
