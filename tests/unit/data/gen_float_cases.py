@@ -132,7 +132,13 @@ def format_cases():
         for spec in ["", "e", "E", "f", "F", "g", "G", "n", "%", ".0", ".1", ".3", ".17", "#",
                      "#.0", ".0e", "#.0e", ".0f", "#.0f", "#g", "#.3g", "z", "z.1f", "+",
                      " ", "010", "010.2f", ",", "_", ",.2f", "015,.3f", "^15", "*<12.4e",
-                     "=+12", "#.0%", ".2%", "g", ".20g", "#.20g", "z.0e", "-.3"]:
+                     "=+12", "#.0%", ".2%", "g", ".20g", "#.20g", "z.0e", "-.3", "\x00<8",
+                     "{^9", "\ud800>6", ",e", ",.0f", ",%", "_g", "_.3%", "012_", "0=12,",
+                     "=12_", "#012,.0f", "+#015,.2e", "0=+14,.1", "<012,", "^012_.2f",
+                     "z+", "z=+8.1f", "010n", ".3n"]:
+            emit("format", bits(x), esc(spec), result(lambda: esc(format(x, spec))))
+    for x in (0.1, -1e300, 5e-324, 1.5, 2.0**-1074 * 3, 1e22, 123456.789, INF):
+        for spec in (".1000g", "#.1000g", ".800e", ".400f", "#.0f", ".1100f"):
             emit("format", bits(x), esc(spec), result(lambda: esc(format(x, spec))))
     for _ in range(2500 * SCALE):
         x = random_float()
@@ -170,6 +176,17 @@ ERROR_SPECS = ["xx", "x", "c", "s", "d", "b", "+s", " s", "zs", "#s", "=5s", ",s
                "\u0663", ".\u0662", "\u0661\u0660", ",n", "_n", "_b", "_x", ",x", "#x", "=^10",
                "z.1f", "z#", "=+", "=#", "=z", "+#", "+z", "%s", "5.3s", "<0", "0<5", "*=8",
                "9" * 18, "9" * 19, "9" * 20, "j", "\U0001F600", "0c", "^c", "=c", "05c", ",c"]
+
+
+INT_SPECS = ["#_b", "#_o", "_X", "#012_b", "0=#12_x", ",d", ",", "_", "010,", "+012_", " ^10",
+             "\x00^10c", "#x", "#o", "#b", "#X", "=+#12X", "0<#8x", "010n", "+n", "c", "<5c",
+             "*=5c", ",e", "_.3f", "015,.2%", ".0e", "#.0g", "z.2f"]
+
+
+def int_spec_cases():
+    for spec in INT_SPECS:
+        for v in (0, 1, -1, 65, 255, -255, 12345678, -987654321, 2**64 + 7, -(2**100), 0x1F600):
+            emit("iformat", v, esc(spec), result(lambda: esc(format(v, spec))))
 
 
 def error_cases():
@@ -359,6 +376,7 @@ def decimal_cases():
 repr_cases()
 decimal_cases()
 format_cases()
+int_spec_cases()
 error_cases()
 percent_cases()
 parse_cases()
