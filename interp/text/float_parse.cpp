@@ -143,6 +143,60 @@ bool parse_float(std::string_view text, double* out) {
   return parse_float_prefix(s, out) == s.size();
 }
 
+ComplexParse parse_complex(std::string_view text, double* real, double* imag) {
+  std::string cleaned;
+  if (text.find('_') != std::string_view::npos) {
+    if (!remove_underscores(text, cleaned)) return ComplexParse::kBadUnderscore;
+    text = cleaned;
+  }
+  size_t i = 0, n = text.size();
+  auto skip_space = [&] {
+    while (i < n && is_space(text[i])) i++;
+  };
+  auto at_j = [&] { return i < n && (text[i] == 'j' || text[i] == 'J'); };
+  skip_space();
+  bool bracket = i < n && text[i] == '(';
+  if (bracket) {
+    i++;
+    skip_space();
+  }
+  double x = 0, y = 0, z;
+  if (size_t used = parse_float_prefix(text.substr(i), &z)) {
+    i += used;
+    if (i < n && (text[i] == '+' || text[i] == '-')) {
+      x = z;
+      if (size_t used2 = parse_float_prefix(text.substr(i), &y)) {
+        i += used2;
+      } else {  // "<float>+j": a bare sign means one
+        y = text[i] == '+' ? 1.0 : -1.0;
+        i++;
+      }
+      if (!at_j()) return ComplexParse::kMalformed;
+      i++;
+    } else if (at_j()) {
+      i++;
+      y = z;
+    } else {
+      x = z;
+    }
+  } else {
+    if (i < n && (text[i] == '+' || text[i] == '-')) y = text[i++] == '+' ? 1.0 : -1.0;
+    else y = 1.0;
+    if (!at_j()) return ComplexParse::kMalformed;
+    i++;
+  }
+  skip_space();
+  if (bracket) {
+    if (i == n || text[i] != ')') return ComplexParse::kMalformed;
+    i++;
+    skip_space();
+  }
+  if (i != n) return ComplexParse::kMalformed;
+  *real = x;
+  *imag = y;
+  return ComplexParse::kOk;
+}
+
 bool float_fromhex(std::string_view text, double* out, NumError& err) {
   auto invalid = [&] { return err.set("ValueError", "invalid hexadecimal floating-point string"); };
   auto overflow = [&] {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 #include "interp/text/num_error.h"
@@ -22,6 +23,14 @@ bool parse_float(std::string_view text, double* out);
 // complex(str) needs). Returns how many chars it used, 0 when [s] does not start with a
 // number. "1e" uses 1 char, like strtod.
 size_t parse_float_prefix(std::string_view s, double* out);
+
+// complex(text) for ASCII [text] (mapped by the caller as for parse_float): "<float>",
+// "<float>j", "<float><signed float>j", "<float>[+-]j", "[+-]j", optionally in parentheses,
+// surrounded by white space, with PEP 515 underscores. kMalformed is ValueError "complex() arg
+// is a malformed string"; kBadUnderscore is ValueError "could not convert string to complex:
+// %R" (the repr of the caller's argument).
+enum class ComplexParse : uint8_t { kOk, kMalformed, kBadUnderscore };
+ComplexParse parse_complex(std::string_view text, double* real, double* imag);
 
 // float.fromhex(text): "[ws][sign][0x]hex[.hex][p[sign]dec][ws]" or inf / infinity / nan.
 // Correctly rounded, ties to even. Errors: ValueError "invalid hexadecimal floating-point

@@ -194,6 +194,18 @@ std::string run_line(const std::vector<std::string>& f) {
     str_repr(r, text);
     return "!ValueError: " + esc("could not convert string to float: " + r);
   }
+  if (op == "cparse") {
+    std::string text = unesc(f[1]);
+    double re, im;
+    std::string r;
+    str_repr(r, text);
+    switch (parse_complex(text, &re, &im)) {
+      case ComplexParse::kOk: return to_bits(re) + " " + to_bits(im);
+      case ComplexParse::kMalformed: return "!ValueError: complex() arg is a malformed string";
+      case ComplexParse::kBadUnderscore:
+        return "!ValueError: " + esc("could not convert string to complex: " + r);
+    }
+  }
   if (op == "fromhex") {
     double d;
     NumError err;

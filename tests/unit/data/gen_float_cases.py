@@ -8,7 +8,8 @@
 # are decimal; strings (specs, texts, results) are UTF-8 with every byte outside printable
 # ASCII, and '\', written \xHH. An expected "!Type: message" is an exception. The ops:
 #   repr f | hex f | format f spec | cformat re im spec | iformat int spec | sformat s spec
-#   pformat f fmt | ipformat int fmt | parse s | fromhex s | round f | roundn f n
+#   pformat f fmt | ipformat int fmt | ptext s fmt | parse s | cparse s | fromhex s
+#   round f | roundn f n
 #   floordiv/mod/divmod/pow f g | trunc/floor/ceil f | ratio f | isint f
 #   hash f | ihash int | chash re im | shash seed s | bhash seed s(bytes as \xHH)
 #   decimal cp(hex) value -- every Unicode decimal digit (widths in format specs use them)
@@ -250,6 +251,22 @@ def parse_cases():
         emit("parse", esc(t), result(lambda: bits(float(t))))
 
 
+def complex_parse_cases():
+    texts = ["1__0j", "1+2j", "(1+2j)", " ( 1+2j ) ", "j", "-j", "+J", "1+j", "1-J", "1e5j",
+             "inf+nanj", "1e", "(1", "1)", "1 +2j", "1+2 j", "_1j", "1_0+2_0j", "", "  ", "()",
+             "nanj", "1+2jj", "1j+2", "0x1j", "-1e400j", "1+-2j", "-0-0j", "(-0.0-nanj)",
+             "\t1.5e-3-2.5E+3J\n", "+infinityj", "1e+j", "1.j", ".5-.5j", "(j)", "((1))",
+             "1_0j_", "1ej", "-", "+", "1+", "1+2", "(1+2j", "1+2j)", " 3.14 ", "-infj",
+             "1\x002j", "1e1_0j", "12_34.5_6e-1_0+7_8j"]
+    for t in texts:
+        emit("cparse", esc(t), result(lambda: bits(complex(t).real) + " " + bits(complex(t).imag)))
+    for _ in range(150 * SCALE):
+        z = complex(random_float(), random_float())
+        t = rng.choice([repr(z), str(z.real) + "+" + str(z.imag) + "j", repr(z.imag) + "j",
+                        repr(z.real)])
+        emit("cparse", esc(t), result(lambda: bits(complex(t).real) + " " + bits(complex(t).imag)))
+
+
 def fromhex_cases():
     texts = ["0x1p-1075", "0x3p-1075", "0x1p-1074", "0x1.8p-1074", "0x1p1024",
              "0x1.fffffffffffff8p1023", "0x1.fffffffffffff7ffp1023", "0x1.fffffffffffffp1023",
@@ -380,6 +397,7 @@ int_spec_cases()
 error_cases()
 percent_cases()
 parse_cases()
+complex_parse_cases()
 fromhex_cases()
 arith_cases()
 round_cases()
