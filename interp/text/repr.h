@@ -4,10 +4,10 @@
 #include <string>
 #include <string_view>
 
+#include "interp/text/float_repr.h"  // float_repr(): repr(float)
+
 namespace tpy::text {
 
-// repr(float): shortest round-trip digits in CPython's layout (0.1, 1e+16, 1e-05, inf, nan).
-void float_repr(std::string& out, double v);
 // repr(complex(real, imag)): "1j", "(1+2j)", "(-0-1j)", "infj" ... as CPython.
 void complex_repr(std::string& out, double real, double imag);
 // repr(str) of WTF-8 [s]: quote choice, escapes, non-printable code points as \x \u \U.
