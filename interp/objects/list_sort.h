@@ -32,8 +32,8 @@
 // must keep the array it passes reachable for the whole sort (the list's own item storage
 // is, since the GC traces the list; a key array must be a heap object or a gc::TempRoot).
 // The temp buffer takes care of itself: the inline one lives on the C stack, which the
-// collector scans conservatively, and a malloc'd one is zero-filled and registered as a
-// gc::TempRoot while it exists. The collector never moves objects, so the raw Values stay
+// collector scans conservatively, and the part of a malloc'd one that a merge filled is
+// registered as a gc::TempRoot. The collector never moves objects, so the raw Values stay
 // valid. Detecting mutation of the list during the sort (CPython empties the list and raises
 // "list modified during sort") is the list type's job, not this file's.
 //
@@ -274,15 +274,17 @@ class TimSort {
   int binary_insertion(S lo, ptrdiff_t n, ptrdiff_t sorted) const {
     for (ptrdiff_t i = sorted; i < n; ++i) {
       Value pivot = lo.keys[i];
-      ptrdiff_t left = 0, right = i;
-      while (left < right) {
-        ptrdiff_t mid = left + ((right - left) >> 1);
-        int k = lt(pivot, lo.keys[mid]);
+      // The probes of a search over [left, right) at mid = left + (right - left) / 2, kept as
+      // (left, len) and updated by selects: with an inline comparator they become conditional
+      // moves, which matters because on random data each outcome is a coin toss.
+      ptrdiff_t left = 0, len = i;
+      while (len > 0) {
+        ptrdiff_t half = len >> 1;
+        int k = lt(pivot, lo.keys[left + half]);
         if (k < 0) return -1;
-        if (k)
-          right = mid;
-        else
-          left = mid + 1;
+        ptrdiff_t go_right = k ^ 1;
+        left += go_right * (half + 1);
+        len = half + go_right * ((len - half - 1) - half);
       }
       if (left == i) continue;
       Value pivot_value;
@@ -390,25 +392,32 @@ class TimSort {
     return ofs;
   }
 
-  // A temp slice with room for [need] elements. The old contents need not survive.
-  bool ensure_temp(ptrdiff_t need, S* out) {
-    ptrdiff_t words = kValues ? 2 * need : need;
+  // Copies the run [from, from + n) to the temp buffer and returns the temp slice. With
+  // values, the keys take the first n words and the values the next n, so what was written
+  // is one range, and only that range is announced as the heap buffer's root: the collector
+  // never reads a slot that holds no Value, and the buffer needs no zero-filling.
+  bool park(S from, ptrdiff_t n, S* out) {
+    ptrdiff_t words = kValues ? 2 * n : n;
     Value* buf = m_inline;
     if (words > kInlineTemp) {
       if (words > m_heap_words) {
-        // No realloc: the old contents are dead. Zero-filled because the collector reads
-        // every slot of a root range, and null is what it skips.
+        // The old contents are dead, so no realloc. Growing at least twofold bounds the
+        // number of allocations per sort; no merge parks more than half of the list.
+        ptrdiff_t most = (kValues ? 2 : 1) * (m_n / 2);
+        ptrdiff_t grown = m_heap_words * 2 < most ? m_heap_words * 2 : most;
+        ptrdiff_t capacity = words > grown ? words : grown;
         m_heap_root.reset(nullptr, 0);
         std::free(m_heap);
         m_heap_words = 0;
-        m_heap = static_cast<Value*>(std::calloc(static_cast<size_t>(words), sizeof(Value)));
+        m_heap = static_cast<Value*>(std::malloc(static_cast<size_t>(capacity) * sizeof(Value)));
         if (m_heap == nullptr) return false;
-        m_heap_words = words;
-        m_heap_root.reset(m_heap, static_cast<size_t>(words));
+        m_heap_words = capacity;
       }
       buf = m_heap;
     }
-    *out = {buf, kValues ? buf + need : nullptr};
+    *out = {buf, kValues ? buf + n : nullptr};
+    out->move_from(from, n);
+    if (buf == m_heap) m_heap_root.reset(m_heap, static_cast<size_t>(words));
     return true;
   }
 
@@ -419,8 +428,7 @@ class TimSort {
   // [dest, dest + na) restores a permutation.
   int merge_lo(S a, ptrdiff_t na, S b, ptrdiff_t nb) {
     S temp;
-    if (!ensure_temp(na, &temp)) return kSortNoMemory;
-    temp.move_from(a, na);
+    if (!park(a, na, &temp)) return kSortNoMemory;
     S dest = a;
     a = temp;
     int result = kSortOk;
@@ -432,27 +440,26 @@ class TimSort {
     if (na == 1) goto a_last;
 
     for (;;) {
-      // One-at-a-time merging, until one run wins min_gallop times in a row.
+      // One-at-a-time merging, until one run wins min_gallop times in a row. Each step is
+      // written with selects and one rarely taken exit test, so an inline comparator costs no
+      // unpredictable branch; only one of nb == 0 and na == 1 can newly hold after a step,
+      // and either takes precedence over starting to gallop.
       ptrdiff_t a_wins = 0, b_wins = 0;
       for (;;) {
         int k = lt(b.key(0), a.key(0));
         if (k < 0) goto fail;
-        if (k) {
-          dest.set(0, b, 0);
-          ++dest, ++b, --nb;
-          ++b_wins;
-          a_wins = 0;
-          if (nb == 0) goto done;
-          if (b_wins >= min_gallop) break;
-        } else {
-          dest.set(0, a, 0);
-          ++dest, ++a, --na;
-          ++a_wins;
-          b_wins = 0;
-          if (na == 1) goto a_last;
-          if (a_wins >= min_gallop) break;
-        }
+        ptrdiff_t from_b = k, from_a = k ^ 1;
+        dest.keys[0] = k ? b.keys[0] : a.keys[0];
+        if constexpr (kValues) dest.values[0] = k ? b.values[0] : a.values[0];
+        ++dest;
+        b += from_b, nb -= from_b;
+        a += from_a, na -= from_a;
+        b_wins = (b_wins + 1) * from_b;
+        a_wins = (a_wins + 1) * from_a;
+        if (nb == 0 || na == 1 || (a_wins | b_wins) >= min_gallop) break;
       }
+      if (nb == 0) goto done;
+      if (na == 1) goto a_last;
       // Galloping: search for how far each run's head reaches into the other and move whole
       // blocks, for as long as the blocks stay long. Each round that stays makes galloping
       // cheaper to enter next time; leaving it makes it dearer.
@@ -509,9 +516,8 @@ class TimSort {
   // ends where the hole of size nb begins.
   int merge_hi(S a, ptrdiff_t na, S b, ptrdiff_t nb) {
     S temp;
-    if (!ensure_temp(nb, &temp)) return kSortNoMemory;
+    if (!park(b, nb, &temp)) return kSortNoMemory;
     S dest = b + (nb - 1);  // the next slot to fill, moving left
-    temp.move_from(b, nb);
     S base_a = a;
     S base_b = temp;
     a = a + (na - 1);  // the last unmerged element of each run
@@ -525,26 +531,23 @@ class TimSort {
     if (nb == 1) goto b_first;
 
     for (;;) {
+      // As in merge_lo, with selects.
       ptrdiff_t a_wins = 0, b_wins = 0;
       for (;;) {
         int k = lt(b.key(0), a.key(0));
         if (k < 0) goto fail;
-        if (k) {
-          dest.set(0, a, 0);
-          dest -= 1, a -= 1, --na;
-          ++a_wins;
-          b_wins = 0;
-          if (na == 0) goto done;
-          if (a_wins >= min_gallop) break;
-        } else {
-          dest.set(0, b, 0);
-          dest -= 1, b -= 1, --nb;
-          ++b_wins;
-          a_wins = 0;
-          if (nb == 1) goto b_first;
-          if (b_wins >= min_gallop) break;
-        }
+        ptrdiff_t from_a = k, from_b = k ^ 1;
+        dest.keys[0] = k ? a.keys[0] : b.keys[0];
+        if constexpr (kValues) dest.values[0] = k ? a.values[0] : b.values[0];
+        dest -= 1;
+        a -= from_a, na -= from_a;
+        b -= from_b, nb -= from_b;
+        a_wins = (a_wins + 1) * from_a;
+        b_wins = (b_wins + 1) * from_b;
+        if (na == 0 || nb == 1 || (a_wins | b_wins) >= min_gallop) break;
       }
+      if (na == 0) goto done;
+      if (nb == 1) goto b_first;
       ++min_gallop;
       do {
         min_gallop -= min_gallop > 1;
@@ -651,7 +654,7 @@ class TimSort {
   Run m_pending[kMaxPending];
   Value* m_heap = nullptr;
   ptrdiff_t m_heap_words = 0;
-  gc::TempRoot m_heap_root;  // [m_heap, m_heap + m_heap_words) while it exists
+  gc::TempRoot m_heap_root;  // the part of m_heap the latest merge parked there
   // On the C stack with the rest of the state: the collector's conservative stack scan sees
   // whatever a merge has parked here.
   Value m_inline[kInlineTemp];
