@@ -238,8 +238,12 @@ class TimSort {
     int power;  // of the boundary between this run and the next one up the stack
   };
 
-  // -1 on failure, else 0 or 1; keeps the failure test in one obvious place at each call.
-  int lt(Value a, Value b) const { return static_cast<int>(m_less(a, b)); }
+  // Exactly -1, 0 or 1, whatever true value the comparator uses: the merge and search steps
+  // use the answer as a 0/1 step size. Free for a comparator returning bool.
+  int lt(Value a, Value b) const {
+    int k = static_cast<int>(m_less(a, b));
+    return k < 0 ? -1 : k != 0;
+  }
 
   // The length of the run at the start of keys[0, n), n >= 1: non-descending, or strictly
   // descending (then *descending is set; only strict descent can be reversed without breaking
@@ -331,18 +335,17 @@ class TimSort {
       last = hint - ofs;
       ofs = hint - t;
     }
-    // Now a[last] < key <= a[ofs] (a[-1] and a[n] as -inf/+inf): binary search (last, ofs].
-    ++last;
-    while (last < ofs) {
-      ptrdiff_t mid = last + ((ofs - last) >> 1);
-      k = lt(a[mid], key);
+    // Now a[last] < key <= a[ofs] (a[-1] and a[n] as -inf/+inf): binary search (last, ofs],
+    // by selects as in binary_insertion.
+    ptrdiff_t left = last + 1, len = ofs - left;
+    while (len > 0) {
+      ptrdiff_t half = len >> 1;
+      k = lt(a[left + half], key);
       if (k < 0) return -1;
-      if (k)
-        last = mid + 1;
-      else
-        ofs = mid;
+      left += k * (half + 1);
+      len = half + k * ((len - half - 1) - half);
     }
-    return ofs;
+    return left;
   }
 
   // Where [key] goes in the sorted a[0, n) *after* every equal element: the k with
@@ -379,17 +382,16 @@ class TimSort {
       last += hint;
       ofs += hint;
     }
-    ++last;
-    while (last < ofs) {
-      ptrdiff_t mid = last + ((ofs - last) >> 1);
-      k = lt(key, a[mid]);
+    ptrdiff_t left = last + 1, len = ofs - left;
+    while (len > 0) {
+      ptrdiff_t half = len >> 1;
+      k = lt(key, a[left + half]);
       if (k < 0) return -1;
-      if (k)
-        ofs = mid;
-      else
-        last = mid + 1;
+      ptrdiff_t go_right = k ^ 1;
+      left += go_right * (half + 1);
+      len = half + go_right * ((len - half - 1) - half);
     }
-    return ofs;
+    return left;
   }
 
   // Copies the run [from, from + n) to the temp buffer and returns the temp slice. With

@@ -464,6 +464,21 @@ TEST(ListSort, AnInconsistentComparatorStillLeavesAPermutation) {
   }
 }
 
+// A C comparator may say "true" with any positive int; the sort must treat it as 1 (it steps
+// through the runs by the answer).
+TEST(ListSort, AnyPositiveAnswerMeansLessThan) {
+  std::vector<int64_t> input = make_input("runs", 3000, 8);
+  Arrays a = lay_out(input, Mode::kKeyed);
+  auto seven = [](Value x, Value y, void*) -> int { return x.as_int() < y.as_int() ? 7 : 0; };
+  ASSERT_EQ(timsort(a.values.data(), a.keys.data(), a.values.size(), false,
+                    SortLess{seven, nullptr}),
+            kSortOk);
+  Probe probe;
+  Arrays b = lay_out(input, Mode::kKeyed);
+  ASSERT_EQ(run_sort(b, false, probe), kSortOk);
+  for (size_t i = 0; i < input.size(); ++i) ASSERT_TRUE(a.values[i] == b.values[i]) << i;
+}
+
 // -- sort_values: the pre-pass ------------------------------------------------------------------
 
 // The generic comparator on the ints of these tests, plus one fake object that sorts last.
