@@ -110,8 +110,8 @@ int timsort(Value* values, Value* keys, size_t n, bool reverse, const Less& less
 namespace sort_detail {
 
 // Ascending runs shorter than this are extended by binary insertion; minrun lies in
-// [kMinMinrun / 2, kMinMinrun] (CPython's MAX_MINRUN).
-inline constexpr ptrdiff_t kMinMinrun = 64;
+// [kMaxMinrun / 2, kMaxMinrun] (CPython's MAX_MINRUN).
+inline constexpr ptrdiff_t kMaxMinrun = 64;
 // min_gallop's starting value and the win streak that keeps a merge in galloping mode.
 inline constexpr ptrdiff_t kMinGallop = 7;
 // The inline temp buffer (CPython's MERGESTATE_TEMP_SIZE): merges whose shorter run fits need
@@ -124,7 +124,7 @@ inline constexpr int kMaxPending = 85;
 // that n / minrun is a power of two or just below one and the final merges are balanced.
 inline ptrdiff_t compute_minrun(ptrdiff_t n) {
   ptrdiff_t low_bits = 0;
-  while (n >= kMinMinrun) {
+  while (n >= kMaxMinrun) {
     low_bits |= n & 1;
     n >>= 1;
   }
@@ -272,9 +272,8 @@ class TimSort {
 
   // Sorts lo[0, n) given that lo[0, sorted) already is: each next element is placed after
   // every element not greater than it (binary search for the rightmost spot keeps equal
-  // elements in order), then the gap is opened by one memmove. The element being placed is
-  // held in locals only while the shift runs, after its comparisons, so a failure leaves
-  // the array untouched.
+  // elements in order), then the elements from that spot on move up by one. Elements move
+  // only after all comparisons for them are done, so a failure leaves the array untouched.
   int binary_insertion(S lo, ptrdiff_t n, ptrdiff_t sorted) const {
     for (ptrdiff_t i = sorted; i < n; ++i) {
       Value pivot = lo.keys[i];
@@ -290,12 +289,22 @@ class TimSort {
         left += go_right * (half + 1);
         len = half + go_right * ((len - half - 1) - half);
       }
-      if (left == i) continue;
-      Value pivot_value;
-      if constexpr (kValues) pivot_value = lo.values[i];
-      (lo + left + 1).move_from(lo + left, i - left);
-      lo.keys[left] = pivot;
-      if constexpr (kValues) lo.values[left] = pivot_value;
+      // The shifts are short (half a minrun on average), too short for a memmove call to pay
+      // off, so the pivot is carried up through the gap instead (a loop the compiler does not
+      // turn back into a memmove call).
+      for (ptrdiff_t j = left; j <= i; ++j) {
+        Value t = lo.keys[j];
+        lo.keys[j] = pivot;
+        pivot = t;
+      }
+      if constexpr (kValues) {
+        Value carried = lo.values[i];
+        for (ptrdiff_t j = left; j <= i; ++j) {
+          Value t = lo.values[j];
+          lo.values[j] = carried;
+          carried = t;
+        }
+      }
     }
     return 0;
   }
