@@ -272,8 +272,8 @@ class TimSort {
 
   // Sorts lo[0, n) given that lo[0, sorted) already is: each next element is placed after
   // every element not greater than it (binary search for the rightmost spot keeps equal
-  // elements in order), then the elements from that spot on move up by one. Elements move
-  // only after all comparisons for them are done, so a failure leaves the array untouched.
+  // elements in order), then the elements from that spot on move up by one. An element moves
+  // only after all of its comparisons, so a failure never leaves one out of the array.
   int binary_insertion(S lo, ptrdiff_t n, ptrdiff_t sorted) const {
     for (ptrdiff_t i = sorted; i < n; ++i) {
       Value pivot = lo.keys[i];
