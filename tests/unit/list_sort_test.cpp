@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+
+#include "gc/roots.h"
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -477,6 +479,70 @@ TEST(ListSort, AnyPositiveAnswerMeansLessThan) {
   Arrays b = lay_out(input, Mode::kKeyed);
   ASSERT_EQ(run_sort(b, false, probe), kSortOk);
   for (size_t i = 0; i < input.size(); ++i) ASSERT_TRUE(a.values[i] == b.values[i]) << i;
+}
+
+// While a comparison runs, an element parked in a merge's temp buffer may be nowhere in the
+// array. The collector must still see it: in the inline buffer (on the C stack: at most
+// kInlineTemp words) or in the heap buffer, which must then be a registered root.
+constexpr int64_t kKeyOffset = int64_t{1} << 40;  // keys never look like indices
+
+struct RootWatch {
+  const std::vector<Value>* values = nullptr;
+  int64_t n = 0;
+  bool keyed = false;
+  int64_t calls = 0;
+  int64_t checks = 0;
+  int64_t largest_unrooted = 0;
+  std::vector<bool> seen;
+
+  // The index of the element a word stands for, or -1 for a key.
+  int64_t index(Value v) const {
+    int64_t x = v.as_int();
+    if (!keyed) return x & ((int64_t{1} << kIndexBits) - 1);
+    return x < kKeyOffset ? x : -1;
+  }
+};
+
+void collect_slot(Value* slot, void* ctx) {
+  auto* w = static_cast<RootWatch*>(ctx);
+  if (!slot->is_int()) return;
+  int64_t i = w->index(*slot);
+  if (i >= 0 && i < w->n) w->seen[i] = true;
+}
+
+int watching_lt(Value a, Value b, void* ctx) {
+  auto* w = static_cast<RootWatch*>(ctx);
+  if (++w->calls % 61 == 0) {
+    ++w->checks;
+    w->seen.assign(w->n, false);
+    for (Value v : *w->values) w->seen[w->index(v)] = true;
+    gc::for_each_root_slot(collect_slot, w);
+    int64_t unrooted = std::count(w->seen.begin(), w->seen.end(), false);
+    w->largest_unrooted = std::max(w->largest_unrooted, unrooted);
+  }
+  int64_t x = a.as_int(), y = b.as_int();
+  if (!w->keyed) {
+    x >>= kIndexBits;
+    y >>= kIndexBits;
+  }
+  return x < y;
+}
+
+TEST(ListSort, ParkedElementsStayVisibleToTheCollector) {
+  for (Mode mode : {Mode::kPacked, Mode::kKeyed}) {
+    std::vector<int64_t> input = make_input("random", 5000, 31);
+    for (int64_t& x : input) x += kKeyOffset;
+    Arrays a = lay_out(input, mode);
+    RootWatch w;
+    w.values = &a.values;
+    w.n = static_cast<int64_t>(input.size());
+    w.keyed = mode == Mode::kKeyed;
+    ASSERT_EQ(timsort(a.values.data(), a.keys_or_null(), a.values.size(), false,
+                      SortLess{watching_lt, &w}),
+              kSortOk);
+    EXPECT_GT(w.checks, 500);
+    EXPECT_LE(w.largest_unrooted, sort_detail::kInlineTemp / (w.keyed ? 2 : 1));
+  }
 }
 
 // -- sort_values: the pre-pass ------------------------------------------------------------------
