@@ -116,6 +116,14 @@ bool repeat_count(Value n, int64_t* out) {
 void set_unhashable(Type* t) {
   t->slots.hash = nullptr;
   if (!t->m_dict.is_null()) dict_set_cstr(t->m_dict, "__hash__", None());
+  type_modified(t);
+}
+
+void remove_type_attr(Type* t, const char* name) {
+  if (t->m_dict.is_null()) return;
+  Value n = str_intern(name);
+  if (n.is_null() || dict_del(t->m_dict, n) < 0) clear_exception();
+  type_modified(t);
 }
 
 bool no_kwargs(const char* fname, Value kwnames) {

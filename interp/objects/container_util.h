@@ -52,6 +52,9 @@ bool has_index(Value v);
 // After type_init: makes [t] unhashable as CPython's PyObject_HashNotImplemented types are
 // (hash slot null, `__hash__ = None` in the dict).
 void set_unhashable(Type* t);
+// After type_init: removes a slot wrapper CPython's type does not have (list and tuple fill the
+// Add slot as sq_concat, which has no reflected __radd__).
+void remove_type_attr(Type* t, const char* name);
 
 // Argument checks with CPython's messages.
 bool no_kwargs(const char* fname, Value kwnames);

@@ -467,7 +467,8 @@ bool init_dict_views() {
   for (Type* t : {&dict_keyiterator_type, &dict_valueiterator_type, &dict_itemiterator_type,
                   &dict_reversekeyiterator_type, &dict_reversevalueiterator_type,
                   &dict_reverseitemiterator_type}) {
-    t->slots.getattro = generic_getattr;
+    // CPython's reverse dict iterators leave tp_getattro unset (no __getattribute__ of their own).
+    if (!is_reverse(t)) t->slots.getattro = generic_getattr;
     t->slots.iter = iter_self;
     t->slots.iternext = iter_next_slot;
     type_init(t, &object_type, TypeDefs{iter_methods, nullptr, nullptr});

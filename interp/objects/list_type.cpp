@@ -603,6 +603,7 @@ bool init_list() {
             "Built-in mutable sequence.\n\nIf no argument is given, the constructor creates a new "
             "empty list.\nThe argument must be an iterable if specified.");
   set_unhashable(&list_type);
+  remove_type_attr(&list_type, "__radd__");
   for (Type* t : {&list_iterator_type, &list_reverseiterator_type}) {
     t->slots.getattro = generic_getattr;
     t->slots.iter = iter_self;

@@ -337,6 +337,7 @@ bool init_tuple() {
             "Built-in immutable sequence.\n\nIf no argument is given, the constructor returns an "
             "empty tuple.\nIf iterable is specified the tuple is initialized from iterable's "
             "items.\n\nIf the argument is a tuple, the return value is the same object.");
+  remove_type_attr(&tuple_type, "__radd__");
   tuple_iterator_type.slots.getattro = generic_getattr;
   tuple_iterator_type.slots.iter = iter_self;
   tuple_iterator_type.slots.iternext = tupleiter_next;
