@@ -254,10 +254,13 @@ def db_tables(chars):
         categories.add(unicodedata.category(chars[cp]))
         widths.add(unicodedata.east_asian_width(chars[cp]))
     tags = Interner("")
-    records = Interner()
+    # Record 0 answers for tpy's raw-byte markers above U+10FFFF: a starter that no
+    # normalization touches.
+    records = Interner((categories.add("Cn"), 0, widths.add("N"), 0, 0))
     db_index = [0] * kMaxCodePoint
     decomp_data, decomp_offset = [0], {}
     decomp_index = [0] * kMaxCodePoint
+    longest = 0
     for cp, ch in enumerate(chars):
         mirrored = unicodedata.mirrored(ch)
         assert widths.add(unicodedata.east_asian_width(ch)) < 8 and mirrored in (0, 1)
@@ -270,6 +273,7 @@ def db_tables(chars):
         if one is None:
             continue
         tag, cps = one
+        longest = max(longest, len(cps))
         entry = (tags.add(tag) | len(cps) << 8, *utf16(cps))
         if entry not in decomp_offset:
             decomp_offset[entry] = len(decomp_data)
@@ -282,6 +286,7 @@ def db_tables(chars):
             + c_string_array("kBidiNames", bidis.items)
             + c_string_array("kEastAsianWidthNames", widths.items)
             + c_string_array("kDecompositionTags", tags.items)
+            + "constexpr int kMaxDecompositionLength = %d;\n" % longest
             + three_level("Db", db_index)
             + "// ORDER: the fields of DbRecord in char_db.cpp (category, bidirectional,\n"
             + "// east_asian_width | mirrored << 3, combining, kNorm* bits).\n"
