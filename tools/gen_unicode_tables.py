@@ -154,21 +154,33 @@ def check_hangul_names(jamo, names):
         assert name == "HANGUL SYLLABLE " + leads[l] + vowels[v] + trails[t], name
 
 
-def name_aliases():
-    """NameAliases.txt as CPython holds it: the names that its namereplace error handler prints
-    for the plane-15 private-use code points it keys them by. Named sequences live there too but
-    look up to more than one character, and \\N{...} does not accept them."""
-    aliases = []
+def aliases_and_sequences():
+    """NameAliases.txt and NamedSequences.txt as CPython holds them: the names that its
+    namereplace error handler prints for the plane-15 private-use code points it keys them by.
+    An alias looks up to one character; a named sequence to more, and only unicodedata.lookup
+    accepts those (\\N{...} does not). Returns ([(alias, cp)], [(sequence name, text)])."""
+    aliases, sequences = [], []
     for cp in range(0xF0000, 0xF1000):
         text = chr(cp).encode("ascii", "namereplace")
         if not text.startswith(b"\\N{"):
             continue
-        alias = text[3:-1].decode("ascii")
-        target = unicodedata.lookup(alias)
+        name = text[3:-1].decode("ascii")
+        target = unicodedata.lookup(name)
         if len(target) == 1:
-            aliases.append((alias, ord(target)))
-    assert len(aliases) > 400
-    return aliases
+            aliases.append((name, ord(target)))
+        else:
+            sequences.append((name, target))
+    assert len(aliases) > 400 and len(sequences) > 400
+    return aliases, sequences
+
+
+def named_sequence_table(sequences):
+    longest = max(len(text) for _, text in sequences)
+    rows = [('"%s"' % name, len(text), "{%s}" % ", ".join(str(ord(c)) for c in text))
+            for name, text in sequences]
+    return ("constexpr int kMaxNamedSequence = %d;\n" % longest
+            + "// ORDER: the fields of NamedSequence in unicode.cpp (name, length, code points).\n"
+            + c_struct_array("NamedSequence", "kNamedSequences", rows))
 
 
 def fnv1a(text):
@@ -234,7 +246,8 @@ def names_tables(chars, assigned):
         else:
             entries.append((name, cp))
     char_count = len(entries)
-    entries += name_aliases()
+    aliases, sequences = aliases_and_sequences()
+    entries += aliases
     jamo = jamo_short_names()
     check_hangul_names(jamo, hangul)
     assert len(hangul) == kHangulLast - kHangulFirst + 1
@@ -250,7 +263,8 @@ def names_tables(chars, assigned):
             + "// ORDER: the fields of HexNameRange in unicode.cpp (prefix, first, last).\n"
             + c_struct_array("HexNameRange", "kHexNameRanges", hex_ranges)
             + "constexpr uint32_t kNameCharCount = %d;\n" % char_count
-            + name_table(entries))
+            + name_table(entries)
+            + named_sequence_table(sequences))
 
 
 # -- Driver ---------------------------------------------------------------------------------------

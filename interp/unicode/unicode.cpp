@@ -35,8 +35,15 @@ struct HexNameRange {
   uint8_t prefix;  // index into kHexNamePrefixes
   char32_t first, last;
 };
+struct NamedSequence {
+  const char* name;
+  uint8_t length;
+  char32_t code_points[4];
+};
 
 #include "unicode_tables.inc"
+
+static_assert(kMaxNamedSequence <= 4, "NamedSequence::code_points is too short");
 
 // ORDER: kFlag* in tools/gen_unicode_tables.py.
 constexpr uint8_t kFlagPrintable = 1, kFlagXidStart = 2, kFlagXidContinue = 4;
@@ -250,6 +257,22 @@ bool char_name(char32_t cp, std::string& out) {
   if (it == end || *it != cp) return false;
   append_entry_name(uint32_t(it - kNameCodePoints), out);
   return true;
+}
+
+bool lookup_name_or_sequence(std::string_view name, std::u32string& out) {
+  char32_t cp;
+  if (lookup_name(name, cp)) {
+    out.assign(1, cp);
+    return true;
+  }
+  // A few hundred entries, for unicodedata.lookup only: a scan is enough.
+  for (const NamedSequence& seq : kNamedSequences) {
+    if (std::strlen(seq.name) == name.size() && starts_with_nocase(name, seq.name)) {
+      out.assign(seq.code_points, seq.length);
+      return true;
+    }
+  }
+  return false;
 }
 
 bool lookup_name(std::string_view name, char32_t& out) {

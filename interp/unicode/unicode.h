@@ -23,6 +23,9 @@ bool is_nfkc(std::string_view s);
 // What "\N{name}" means: unicodedata.lookup without named sequences (case-insensitive, with
 // aliases and the algorithmic Hangul / CJK names). Returns false if unknown.
 bool lookup_name(std::string_view name, char32_t& out);
+// unicodedata.lookup: what lookup_name accepts, or a named sequence (any case), which stands
+// for more than one code point. Returns false if unknown (CPython's KeyError).
+bool lookup_name_or_sequence(std::string_view name, std::u32string& out);
 // unicodedata.name: the character's own name (never an alias). False for the code points that
 // have none (controls, private use, surrogates, unassigned), where CPython raises ValueError.
 bool char_name(char32_t cp, std::string& out);

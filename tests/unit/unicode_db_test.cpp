@@ -13,6 +13,7 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "interp/unicode/char_db.h"
@@ -67,6 +68,7 @@ struct Cases {
   std::vector<Run> runs;
   std::map<char32_t, std::string> decompositions, names;
   std::map<char32_t, Normal> singles;
+  std::vector<std::pair<std::string, U32>> lookups;
   std::vector<Normal> strings;
 };
 
@@ -93,6 +95,12 @@ const Cases& cases() {
       fields >> kind >> first;
       if (kind == "S") {
         c->strings.push_back(read_normal(fields, parse_hexs(first)));
+        continue;
+      }
+      if (kind == "L") {
+        std::string name;
+        std::getline(fields, name);
+        c->lookups.emplace_back(name.substr(1), parse_hexs(first));
         continue;
       }
       char32_t cp = char32_t(std::stoul(first, nullptr, 16));
@@ -178,6 +186,25 @@ TEST(UnicodeDbOracle, EveryCodePointHasCPythonsName) {
                     << ", CPython " << (it == c.names.end() ? "<none>" : it->second);
   }
   EXPECT_EQ(failures, 0);
+}
+
+TEST(UnicodeDbOracle, AliasesAndNamedSequencesLookUpAsCPython) {
+  const Cases& c = cases();
+  ASSERT_GT(c.lookups.size(), 1800u);
+  int failures = 0;
+  for (const auto& [name, expected] : c.lookups) {
+    U32 got;
+    bool found = lookup_name_or_sequence(name, got);
+    if ((!found || got != expected) && ++failures <= 20)
+      ADD_FAILURE() << name << ": " << (found ? hexs(got) : "<none>") << ", CPython "
+                    << hexs(expected);
+  }
+  EXPECT_EQ(failures, 0);
+  U32 got;
+  EXPECT_FALSE(lookup_name_or_sequence("KEYCAP NUMBER SIGN ", got));
+  EXPECT_FALSE(lookup_name_or_sequence("NO SUCH NAME", got));
+  ASSERT_TRUE(lookup_name_or_sequence("latin small letter a", got));
+  EXPECT_EQ(got, U"a");
 }
 
 // Checks one row in both the UTF-8 and the code point forms; a description of what differs.

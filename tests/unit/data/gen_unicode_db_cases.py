@@ -11,6 +11,9 @@
 #   Q cp nfc nfd nfkc nfkd bits
 #                        normalize(form, chr(cp)) for each code point some form changes; bits:
 #                        is_normalized for NFC, NFD, NFKC, NFKD (1, 2, 4, 8)
+#   L text name          unicodedata.lookup(name) == text, for every alias and named sequence
+#                        (CPython keys them by plane-15 private-use code points, which is how
+#                        its namereplace error handler finds them), upper- and lower-cased
 #   S text nfc nfd nfkc nfkd bits
 #                        the same for seeded random strings over an alphabet of combining marks,
 #                        precomposed letters, Hangul jamo and syllables, singletons, exclusions
@@ -66,6 +69,12 @@ def main(argv):
         forms, bits = normal_row(ch)
         if any(f != ch for f in forms) or bits != 15:
             out.append("Q %X %s %d" % (cp, " ".join(hexs(f) for f in forms), bits))
+    for cp in range(0xF0000, 0xF1000):
+        text = chr(cp).encode("ascii", "namereplace")
+        if text.startswith(b"\\N{"):
+            name = text[3:-1].decode("ascii")
+            for spelling in (name, name.lower()):
+                out.append("L %s %s" % (hexs(unicodedata.lookup(spelling)), spelling))
     rng = random.Random(20251123)
     for _ in range(4000):
         text = "".join(rng.choice(ALPHABET) for _ in range(rng.randrange(0, 9)))
