@@ -144,11 +144,11 @@ def char_flags(cp, ch):
 def props_tables(chars):
     extended_data, extended_offset = [], {}
 
-    def mapping(cp, text, extra=()):
-        """(extended?, field) for one case mapping of [cp]; [extra] follows an extended one."""
-        if len(text) == 1 and not extra:
+    def mapping(cp, text):
+        """(extended?, field) for one case mapping of [cp]."""
+        if len(text) == 1:
             return False, ord(text) - cp
-        seq = tuple(ord(c) for c in text) + tuple(extra)
+        seq = tuple(ord(c) for c in text)
         if seq not in extended_offset:
             extended_offset[seq] = len(extended_data)
             extended_data.extend(seq)
@@ -167,18 +167,15 @@ def props_tables(chars):
         digit = unicodedata.digit(ch, kNoDigit)
         numeric = unicodedata.numeric(ch, None)
         numeric_index = 0 if numeric is None else numerics.add(numeric)
-        lower = ch.lower()
-        simple_lower = chr(_sre.unicode_tolower(cp))
-        # The simple lowercase mapping (what re's IGNORECASE uses) is the full one whenever that
-        # is one character; the only other case keeps it after the full mapping.
-        extra = (ord(simple_lower),) if len(lower) > 1 else ()
-        assert len(lower) > 1 or simple_lower == lower
+        # re's one-to-one mappings (_sre.unicode_tolower, and the upper one behind
+        # unicode_iscased) are the first code point of the full ones, so nothing is stored.
+        assert _sre.unicode_tolower(cp) == ord(ch.lower()[0])
+        assert _sre.unicode_iscased(cp) == (ch.lower()[0] != ch or ch.upper()[0] != ch)
         fields = []
-        for bit, text, more in ((kLowerExtended, lower, extra), (kUpperExtended, ch.upper(), ()),
-                                (kTitleExtended, ch.title(), ()),
-                                (kFoldExtended, ch.casefold(), ())):
+        for bit, text in ((kLowerExtended, ch.lower()), (kUpperExtended, ch.upper()),
+                          (kTitleExtended, ch.title()), (kFoldExtended, ch.casefold())):
             assert 1 <= len(text) <= 3
-            is_extended, field = mapping(cp, text, more)
+            is_extended, field = mapping(cp, text)
             flags |= bit if is_extended else 0
             fields.append(field)
         record = (flags, decimal | digit << 4, numeric_index, *fields)

@@ -120,13 +120,15 @@ int to_casefold_full(char32_t cp, char32_t* out) {
 }
 
 char32_t to_lower_simple(char32_t cp) {
-  if (cp < 0x80) [[likely]]
-    return ascii_lower(cp);
-  const CharRecord& rec = record_of(cp);
-  int32_t field = rec.mapping[kLowerMapping];
-  if (!(rec.flags & (kExtendedBit0 << kLowerMapping))) return char32_t(int32_t(cp) + field);
-  // The generator keeps the simple mapping right after an extended full one.
-  return kExtendedCase[(field & 0xFFFFFF) + (field >> 24)];
+  char32_t out[kMaxCaseMapping];
+  to_lower_full(cp, out);
+  return out[0];
+}
+
+char32_t to_upper_simple(char32_t cp) {
+  char32_t out[kMaxCaseMapping];
+  to_upper_full(cp, out);
+  return out[0];
 }
 
 }  // namespace tpy::unicode

@@ -68,9 +68,12 @@ int to_lower_full(char32_t cp, char32_t* out);
 int to_upper_full(char32_t cp, char32_t* out);
 int to_title_full(char32_t cp, char32_t* out);
 int to_casefold_full(char32_t cp, char32_t* out);
-// The simple (one-to-one) lowercase mapping that re's IGNORECASE matching uses
-// (_sre.unicode_tolower); it differs from the full one only for U+0130.
+// The one-to-one mappings that re's IGNORECASE matching uses (CPython's Py_UNICODE_TOLOWER /
+// TOUPPER: _sre.unicode_tolower, and unicode_iscased(c) is lower != c || upper != c). CPython
+// takes the first code point of the full mapping, not UnicodeData's simple mapping, so
+// 'ß' -> 'S' and U+1FB3 -> U+0391 here.
 char32_t to_lower_simple(char32_t cp);
+char32_t to_upper_simple(char32_t cp);
 
 inline char32_t ascii_lower(char32_t c) { return c - 'A' < 26 ? c + 32 : c; }
 inline char32_t ascii_upper(char32_t c) { return c - 'a' < 26 ? c - 32 : c; }

@@ -164,6 +164,7 @@ uint32_t property_bits(char32_t c) {
       str_istitle(span(U"A " + ch + U"b")),
       str_isspace(span(U" " + ch + U" ")),
       str_isdecimal(span(U"1" + ch)),
+      to_lower_simple(c) != c || to_upper_simple(c) != c,
   };
   uint32_t out = 0;
   for (size_t i = 0; i < std::size(bits); i++) out |= uint32_t(bits[i]) << i;
@@ -264,6 +265,7 @@ TEST(UnicodePropsOracle, BeyondUnicodeNothingApplies) {
       EXPECT_EQ(buf[0], cp);
     }
     EXPECT_EQ(to_lower_simple(cp), cp);
+    EXPECT_EQ(to_upper_simple(cp), cp);
     EXPECT_EQ(decimal_value(cp), -1);
     EXPECT_EQ(digit_value(cp), -1);
     double value;

@@ -50,6 +50,7 @@ PROPERTY_BITS = [
     lambda ch: ("A " + ch + "b").istitle(),
     lambda ch: (" " + ch + " ").isspace(),
     lambda ch: ("1" + ch).isdecimal(),
+    lambda ch: _sre.unicode_iscased(ord(ch)),
 ]
 
 # Whole-string predicates of an S line. ORDER: kStr* in unicode_props_test.cpp.
