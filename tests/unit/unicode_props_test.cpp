@@ -25,10 +25,7 @@ namespace {
 
 using U32 = std::u32string;
 
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.rfind('/')) + "/data/" + name;
-}
+std::string data_path(const char* name) { return std::string(TPY_UNIT_DATA_DIR "/") + name; }
 
 // '.'-joined hex code points, '-' for the empty string (the generator's hexs()).
 U32 parse_hexs(const std::string& field) {
