@@ -194,7 +194,8 @@ bool str_isprintable(std::span<const CharT> s) {
 // What int(), float() and complex() parse instead of [s] (CPython's
 // _PyUnicode_TransformDecimalAndSpaceToASCII): ASCII stays, other whitespace becomes ' ',
 // other decimal digits their ASCII digit; anything else ends the text with '?', which no
-// number parser accepts (the caller reports the error with the original text).
+// number parser accepts (the caller reports the error with the original text). CPython also
+// stops at DEL in non-ASCII text; keeping it fails the parse all the same.
 template <class CharT>
 std::string to_ascii_number(std::span<const CharT> s) {
   std::string out;
