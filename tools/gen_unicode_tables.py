@@ -9,25 +9,22 @@
 #
 # Tables (see unicode.cpp for how each is read):
 #   kFlags*       two-level table of property bits (printable, XID start, XID continue).
-#   kNorm*        two-level table of indices into kNormRecords: canonical combining class,
-#                 NFKC quick-check bits and the full (recursive) compatibility decomposition.
-#   kCompositions primary-composite pairs for canonical composition, sorted by (first, second).
 #   kName*        the character names and aliases that \N{...} accepts, as word-token strings
-#                 behind an open-addressing hash table. Hangul syllables, CJK unified ideographs
-#                 and the other "PREFIX-XXXX" names are left to code (kHangul*, kHexNameRanges).
+#                 behind an open-addressing hash table; the first kNameCharCount entries are the
+#                 characters' own names in code point order (for unicodedata.name), the aliases
+#                 follow. Hangul syllables, CJK unified ideographs and the other "PREFIX-XXXX"
+#                 names are left to code (kHangul*, kHexNameRanges).
+# The character database and normalization data are tools/gen_unicode_props.py's.
 import sys
 import unicodedata
 
 kMaxCodePoint = 0x110000
 kHangulFirst, kHangulLast = 0xAC00, 0xD7A3
 kJamoCounts = (19, 21, 28)  # leading consonants, vowels, trailing consonants (incl. none)
-kHangulVowelFirst, kHangulTrailFirst = 0x1161, 0x11A8
 kUnifiedPrefix = "CJK UNIFIED IDEOGRAPH-"
 
 # Bits of kFlags (ORDER: the kFlag* constants in unicode.cpp).
 kFlagPrintable, kFlagXidStart, kFlagXidContinue = 1, 2, 4
-# Bits of NormRecord::qc (ORDER: the kQc* constants in unicode.cpp).
-kQcNo, kQcMaybe, kQcFirst = 1, 2, 4
 
 # -- Output helpers -------------------------------------------------------------------------------
 
@@ -111,89 +108,11 @@ def property_flags(chars):
     return flags
 
 
-# -- Normalization --------------------------------------------------------------------------------
+# -- Names ----------------------------------------------------------------------------------------
 
 
 def is_hangul_syllable(cp):
     return kHangulFirst <= cp <= kHangulLast
-
-
-def decomposition_of(cp):
-    """The one-level mapping as (is_compat, [code points]), or None."""
-    text = unicodedata.decomposition(chr(cp))
-    if not text:
-        return None
-    parts = text.split()
-    is_compat = parts[0].startswith("<")
-    return is_compat, [int(p, 16) for p in parts[is_compat:]]
-
-
-def full_decomposition(cp, memo):
-    """The recursive compatibility decomposition (not yet canonically ordered)."""
-    if cp in memo:
-        return memo[cp]
-    one = decomposition_of(cp)
-    result = [cp] if one is None else [d for part in one[1] for d in full_decomposition(part, memo)]
-    memo[cp] = result
-    return result
-
-
-def composition_pairs(assigned):
-    """(first, second, composite) for every primary composite: a two-element canonical mapping
-    that NFC leaves alone (the composition exclusions, singletons and non-starter decompositions
-    are exactly the characters NFC rewrites)."""
-    pairs = []
-    for cp in assigned:
-        one = decomposition_of(cp)
-        if one is None or one[0] or len(one[1]) != 2 or is_hangul_syllable(cp):
-            continue
-        if unicodedata.normalize("NFC", chr(cp)) == chr(cp):
-            pairs.append((one[1][0], one[1][1], cp))
-    pairs.sort()
-    return pairs
-
-
-def hangul_second_elements():
-    count_l, count_v, count_t = kJamoCounts
-    vowels = range(kHangulVowelFirst, kHangulVowelFirst + count_v)
-    trails = range(kHangulTrailFirst, kHangulTrailFirst + count_t - 1)
-    return set(vowels) | set(trails)
-
-
-def normalization_tables(chars, assigned):
-    pairs = composition_pairs(assigned)
-    firsts = {p[0] for p in pairs}
-    seconds = {p[1] for p in pairs} | hangul_second_elements()
-    memo, decomp_data, decomp_offset = {}, [], {}
-    records, record_index = [(0, 0, 0, 0)], {(0, 0, 0, 0): 0}
-    norm = [0] * kMaxCodePoint
-    for cp in assigned:
-        ch = chars[cp]
-        ccc = unicodedata.combining(ch)
-        qc = ((kQcNo if unicodedata.normalize("NFKC", ch) != ch else 0)
-              | (kQcMaybe if cp in seconds else 0) | (kQcFirst if cp in firsts else 0))
-        length = offset = 0
-        if decomposition_of(cp) is not None and not is_hangul_syllable(cp):
-            full = tuple(full_decomposition(cp, memo))
-            if full not in decomp_offset:
-                decomp_offset[full] = len(decomp_data)
-                decomp_data.extend(full)
-            length, offset = len(full), decomp_offset[full]
-        record = (ccc, qc, length, offset)
-        norm[cp] = record_index.setdefault(record, len(records))
-        if norm[cp] == len(records):
-            records.append(record)
-    assert len(records) < 1 << 16 and len(decomp_data) < 1 << 16
-    assert max(r[2] for r in records) < 1 << 8
-    return (two_level("Norm", norm)
-            + "// ORDER: the fields of NormRecord in unicode.cpp (ccc, qc, length, offset).\n"
-            + c_struct_array("NormRecord", "kNormRecords", records)
-            + c_int_array("char32_t", "kDecompositions", decomp_data)
-            + "// ORDER: the fields of CompositionPair in unicode.cpp, sorted by (first, second).\n"
-            + c_struct_array("CompositionPair", "kCompositions", pairs))
-
-
-# -- Names ----------------------------------------------------------------------------------------
 
 
 def hex_name_prefix(name, cp):
@@ -235,21 +154,33 @@ def check_hangul_names(jamo, names):
         assert name == "HANGUL SYLLABLE " + leads[l] + vowels[v] + trails[t], name
 
 
-def name_aliases():
-    """NameAliases.txt as CPython holds it: the names that its namereplace error handler prints
-    for the plane-15 private-use code points it keys them by. Named sequences live there too but
-    look up to more than one character, and \\N{...} does not accept them."""
-    aliases = []
+def aliases_and_sequences():
+    """NameAliases.txt and NamedSequences.txt as CPython holds them: the names that its
+    namereplace error handler prints for the plane-15 private-use code points it keys them by.
+    An alias looks up to one character; a named sequence to more, and only unicodedata.lookup
+    accepts those (\\N{...} does not). Returns ([(alias, cp)], [(sequence name, text)])."""
+    aliases, sequences = [], []
     for cp in range(0xF0000, 0xF1000):
         text = chr(cp).encode("ascii", "namereplace")
         if not text.startswith(b"\\N{"):
             continue
-        alias = text[3:-1].decode("ascii")
-        target = unicodedata.lookup(alias)
+        name = text[3:-1].decode("ascii")
+        target = unicodedata.lookup(name)
         if len(target) == 1:
-            aliases.append((alias, ord(target)))
-    assert len(aliases) > 400
-    return aliases
+            aliases.append((name, ord(target)))
+        else:
+            sequences.append((name, target))
+    assert len(aliases) > 400 and len(sequences) > 400
+    return aliases, sequences
+
+
+def named_sequence_table(sequences):
+    longest = max(len(text) for _, text in sequences)
+    rows = [('"%s"' % name, len(text), "{%s}" % ", ".join(str(ord(c)) for c in text))
+            for name, text in sequences]
+    return ("constexpr int kMaxNamedSequence = %d;\n" % longest
+            + "// ORDER: the fields of NamedSequence in unicode.cpp (name, length, code points).\n"
+            + c_struct_array("NamedSequence", "kNamedSequences", rows))
 
 
 def fnv1a(text):
@@ -314,7 +245,9 @@ def names_tables(chars, assigned):
             hex_names.setdefault(prefix, []).append(cp)
         else:
             entries.append((name, cp))
-    entries += name_aliases()
+    char_count = len(entries)
+    aliases, sequences = aliases_and_sequences()
+    entries += aliases
     jamo = jamo_short_names()
     check_hangul_names(jamo, hangul)
     assert len(hangul) == kHangulLast - kHangulFirst + 1
@@ -329,7 +262,9 @@ def names_tables(chars, assigned):
             + c_string_array("kHexNamePrefixes", prefixes)
             + "// ORDER: the fields of HexNameRange in unicode.cpp (prefix, first, last).\n"
             + c_struct_array("HexNameRange", "kHexNameRanges", hex_ranges)
-            + name_table(entries))
+            + "constexpr uint32_t kNameCharCount = %d;\n" % char_count
+            + name_table(entries)
+            + named_sequence_table(sequences))
 
 
 # -- Driver ---------------------------------------------------------------------------------------
@@ -345,7 +280,6 @@ def main(argv):
             "Do not edit.\n\n" % unicodedata.unidata_version
             + 'constexpr const char* kUnicodeVersion = "%s";\n' % unicodedata.unidata_version
             + two_level("Flags", property_flags(chars))
-            + normalization_tables(chars, assigned)
             + names_tables(chars, assigned))
     with open(argv[1], "w", encoding="ascii", newline="\n") as f:
         f.write(text)

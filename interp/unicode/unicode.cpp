@@ -1,27 +1,26 @@
 // interp/unicode/unicode.cpp -- Unicode character database queries over generated tables.
 //
 // The data comes from tools/gen_unicode_tables.py, which reads python3.11's unicodedata at build
-// time (build/gen/unicode_tables.inc); this file holds the algorithms. Three families of query:
+// time (build/gen/unicode_tables.inc); this file holds the algorithms. Two families of query:
 //
 //   - Properties (printable, XID start/continue): one two-level table lookup per code point,
 //     after an ASCII fast path. These sit on the tokenizer's and repr()'s hot paths.
-//   - NFKC (UAX #15): full compatibility decomposition (precomputed recursively by the
-//     generator; Hangul syllables algorithmically), canonical ordering by combining class, then
-//     canonical composition over the primary-composite pairs (composition exclusions already
-//     removed by the generator) plus algorithmic Hangul composition.
 //   - Names, as CPython's \N{...} resolves them: "HANGUL SYLLABLE ..." and "CJK UNIFIED
 //     IDEOGRAPH-XXXX" are parsed in code and, like CPython, only in upper case; every other name
 //     and alias is matched case-insensitively, the "PREFIX-XXXX" families (CJK compatibility
 //     ideographs, Khitan, Nushu) in code and the rest through a hashed table of word tokens.
+//     unicodedata.name() runs the same tables backwards: the table's character names come in
+//     code point order, so a binary search finds one.
+// NFKC (for identifiers) is normalize.cpp's, over the character database of char_db.cpp.
 #include "interp/unicode/unicode.h"
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstring>
 #include <iterator>
-#include <vector>
 
-#include "interp/unicode/utf8.h"
+#include "interp/unicode/normalize.h"
 
 namespace tpy::unicode {
 namespace {
@@ -29,15 +28,6 @@ namespace {
 // -- Generated data -------------------------------------------------------------------------------
 
 // ORDER: the generator writes these as positional initializers.
-struct NormRecord {
-  uint8_t ccc;     // canonical combining class
-  uint8_t qc;      // kQc* bits
-  uint8_t length;  // of the full decomposition in kDecompositions, 0 if none
-  uint16_t offset;
-};
-struct CompositionPair {
-  char32_t first, second, composite;
-};
 struct CodeRange {
   char32_t first, last;
 };
@@ -45,14 +35,18 @@ struct HexNameRange {
   uint8_t prefix;  // index into kHexNamePrefixes
   char32_t first, last;
 };
+struct NamedSequence {
+  const char* name;
+  uint8_t length;
+  char32_t code_points[4];
+};
 
 #include "unicode_tables.inc"
 
-// ORDER: kFlag* and kQc* in tools/gen_unicode_tables.py.
+static_assert(kMaxNamedSequence <= 4, "NamedSequence::code_points is too short");
+
+// ORDER: kFlag* in tools/gen_unicode_tables.py.
 constexpr uint8_t kFlagPrintable = 1, kFlagXidStart = 2, kFlagXidContinue = 4;
-constexpr uint8_t kQcNo = 1;     // never appears in NFKC text
-constexpr uint8_t kQcMaybe = 2;  // may combine with what precedes it
-constexpr uint8_t kQcFirst = 4;  // first element of some composition pair
 
 constexpr char32_t kCodePointLimit = 0x110000;
 
@@ -69,11 +63,6 @@ inline uint8_t flags_of(char32_t cp) {
   return two_level(kFlagsIndex, kFlagsData, kFlagsShift, cp);
 }
 
-inline const NormRecord& norm_of(char32_t cp) {
-  if (cp >= kCodePointLimit) return kNormRecords[0];
-  return kNormRecords[two_level(kNormIndex, kNormData, kNormShift, cp)];
-}
-
 inline bool is_ascii_letter(char32_t c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
 // -- Hangul (Unicode 14.0 section 3.12) -----------------------------------------------------------
@@ -84,127 +73,6 @@ constexpr char32_t kTCount = std::size(kHangulTrail);
 constexpr char32_t kNCount = kVCount * kTCount, kSCount = kLCount * kNCount;
 
 inline bool is_hangul_syllable(char32_t cp) { return cp - kSBase < kSCount; }
-
-// -- NFKC -----------------------------------------------------------------------------------------
-//
-// The work buffer packs each character as (ccc << kCccShift) | code point, so reordering and
-// composition never look the class up twice. Malformed input bytes travel through as
-// kRawByte + byte (above every code point, class 0) and are written back unchanged.
-
-constexpr int kCccShift = 21;
-constexpr uint32_t kCodeMask = (1u << kCccShift) - 1;
-constexpr char32_t kRawByte = kCodePointLimit;
-
-inline uint32_t pack(char32_t cp) { return uint32_t(norm_of(cp).ccc) << kCccShift | cp; }
-inline char32_t code_of(uint32_t v) { return v & kCodeMask; }
-inline uint8_t ccc_of(uint32_t v) { return uint8_t(v >> kCccShift); }
-
-void decompose_hangul(char32_t cp, std::vector<uint32_t>& out) {
-  char32_t s = cp - kSBase;
-  out.push_back(kLBase + s / kNCount);
-  out.push_back(kVBase + s % kNCount / kTCount);
-  if (s % kTCount != 0) out.push_back(kTBase + s % kTCount);
-}
-
-void decompose(char32_t cp, std::vector<uint32_t>& out) {
-  if (is_hangul_syllable(cp)) return decompose_hangul(cp, out);
-  const NormRecord& rec = norm_of(cp);
-  if (rec.length == 0) {
-    out.push_back(uint32_t(rec.ccc) << kCccShift | cp);
-    return;
-  }
-  for (int k = 0; k < rec.length; k++) out.push_back(pack(kDecompositions[rec.offset + k]));
-}
-
-// Sorts each run of non-starters by combining class, keeping equal classes in order.
-void canonical_order(std::vector<uint32_t>& buf) {
-  auto by_class = [](uint32_t a, uint32_t b) { return ccc_of(a) < ccc_of(b); };
-  for (size_t i = 0; i < buf.size();) {
-    if (ccc_of(buf[i]) == 0) {
-      i++;
-      continue;
-    }
-    size_t end = i + 1;
-    while (end < buf.size() && ccc_of(buf[end]) != 0) end++;
-    if (end - i > 1) std::stable_sort(buf.begin() + i, buf.begin() + end, by_class);
-    i = end;
-  }
-}
-
-// The primary composite of <first, second>, or 0.
-char32_t compose_pair(char32_t first, char32_t second) {
-  if (first - kLBase < kLCount && second - kVBase < kVCount)
-    return kSBase + ((first - kLBase) * kVCount + (second - kVBase)) * kTCount;
-  if (is_hangul_syllable(first) && (first - kSBase) % kTCount == 0 && second > kTBase &&
-      second - kTBase < kTCount)
-    return first + (second - kTBase);
-  if (!(norm_of(first).qc & kQcFirst)) return 0;
-  const CompositionPair* end = std::end(kCompositions);
-  const CompositionPair* it = std::lower_bound(
-      std::begin(kCompositions), end, CompositionPair{first, second, 0},
-      [](const CompositionPair& a, const CompositionPair& b) {
-        return a.first != b.first ? a.first < b.first : a.second < b.second;
-      });
-  return it != end && it->first == first && it->second == second ? it->composite : 0;
-}
-
-// Canonical composition in place: each character joins the last starter unless blocked by a
-// character between them (left uncombined) whose class is zero or not below its own.
-void compose(std::vector<uint32_t>& buf) {
-  constexpr size_t kNone = SIZE_MAX;
-  size_t starter = kNone, w = 0;
-  uint8_t last_ccc = 0;
-  for (uint32_t v : buf) {
-    uint8_t ccc = ccc_of(v);
-    if (starter != kNone && (w == starter + 1 || last_ccc < ccc)) {
-      if (char32_t c = compose_pair(code_of(buf[starter]), code_of(v))) {
-        buf[starter] = pack(c);
-        continue;
-      }
-    }
-    if (ccc == 0) starter = w;
-    last_ccc = ccc;
-    buf[w++] = v;
-  }
-  buf.resize(w);
-}
-
-std::vector<uint32_t> decode_decomposed(std::string_view s) {
-  std::vector<uint32_t> buf;
-  buf.reserve(s.size() + 8);
-  for (size_t i = 0; i < s.size();) {
-    size_t at = i;
-    char32_t cp = decode_utf8(s, i, true);
-    if (cp == kBadCodePoint) cp = kRawByte + static_cast<unsigned char>(s[at]);
-    decompose(cp, buf);
-  }
-  return buf;
-}
-
-void encode_all(const std::vector<uint32_t>& buf, std::string& out) {
-  for (uint32_t v : buf) {
-    char32_t cp = code_of(v);
-    if (cp >= kRawByte) out += static_cast<char>(cp - kRawByte);
-    else encode_utf8(out, cp);
-  }
-}
-
-// Length of the leading run that NFKC cannot touch: ASCII up to (not including) the last ASCII
-// character before the first non-ASCII byte, which might still combine with what follows.
-size_t ascii_prefix(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) i++;
-  return i == s.size() ? i : (i == 0 ? 0 : i - 1);
-}
-
-[[gnu::noinline]] std::string nfkc_slow(std::string_view s, size_t keep) {
-  std::vector<uint32_t> buf = decode_decomposed(s.substr(keep));
-  canonical_order(buf);
-  compose(buf);
-  std::string out(s.substr(0, keep));
-  encode_all(buf, out);
-  return out;
-}
 
 // -- Name lookup ----------------------------------------------------------------------------------
 
@@ -317,6 +185,23 @@ bool lookup_table(std::string_view name, char32_t& out) {
   }
 }
 
+// Appends the name of table entry [i] (its words joined by spaces).
+void append_entry_name(uint32_t i, std::string& out) {
+  for (uint32_t t = kNameTokenOffsets[i]; t < kNameTokenOffsets[i + 1];) {
+    if (t != kNameTokenOffsets[i]) out += ' ';
+    uint32_t word = static_cast<unsigned char>(kNameTokens[t++]);
+    if (word >= 0x80) word = (word & 0x7F) << 8 | static_cast<unsigned char>(kNameTokens[t++]);
+    out.append(kNameWords + kNameWordOffsets[word],
+               kNameWordOffsets[word + 1] - kNameWordOffsets[word]);
+  }
+}
+
+void append_hex(char32_t cp, std::string& out) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04X", unsigned(cp));
+  out += buf;
+}
+
 }  // namespace
 
 // -- Entry points ---------------------------------------------------------------------------------
@@ -339,28 +224,55 @@ bool is_xid_continue(char32_t cp) {
   return flags_of(cp) & kFlagXidContinue;
 }
 
-std::string nfkc(std::string_view s) {
-  size_t keep = ascii_prefix(s);
-  if (keep == s.size()) [[likely]]
-    return std::string(s);
-  return nfkc_slow(s, keep);
+std::string nfkc(std::string_view s) { return normalize(NormalForm::kNFKC, s); }
+
+bool is_nfkc(std::string_view s) { return is_normalized(NormalForm::kNFKC, s); }
+
+bool char_name(char32_t cp, std::string& out) {
+  out.clear();
+  if (is_hangul_syllable(cp)) {
+    char32_t s = cp - kSBase;
+    out = "HANGUL SYLLABLE ";
+    out += kHangulLead[s / kNCount];
+    out += kHangulVowel[s % kNCount / kTCount];
+    out += kHangulTrail[s % kTCount];
+    return true;
+  }
+  for (const CodeRange& r : kUnifiedIdeographs) {
+    if (cp >= r.first && cp <= r.last) {
+      out = "CJK UNIFIED IDEOGRAPH-";
+      append_hex(cp, out);
+      return true;
+    }
+  }
+  for (const HexNameRange& r : kHexNameRanges) {
+    if (cp >= r.first && cp <= r.last) {
+      out = kHexNamePrefixes[r.prefix];
+      append_hex(cp, out);
+      return true;
+    }
+  }
+  const uint32_t* end = kNameCodePoints + kNameCharCount;
+  const uint32_t* it = std::lower_bound(kNameCodePoints, end, uint32_t(cp));
+  if (it == end || *it != cp) return false;
+  append_entry_name(uint32_t(it - kNameCodePoints), out);
+  return true;
 }
 
-bool is_nfkc(std::string_view s) {
-  uint8_t last_ccc = 0;
-  bool maybe = false;
-  for (size_t i = 0; i < s.size();) {
-    char32_t cp = decode_utf8(s, i, true);
-    if (cp < 0x80) [[likely]] {
-      last_ccc = 0;
-      continue;
-    }
-    const NormRecord& rec = norm_of(cp);  // a malformed byte (kBadCodePoint) gets record 0
-    if ((rec.qc & kQcNo) || (rec.ccc != 0 && last_ccc > rec.ccc)) return false;
-    maybe |= (rec.qc & kQcMaybe) != 0;
-    last_ccc = rec.ccc;
+bool lookup_name_or_sequence(std::string_view name, std::u32string& out) {
+  char32_t cp;
+  if (lookup_name(name, cp)) {
+    out.assign(1, cp);
+    return true;
   }
-  return !maybe || nfkc(s) == s;
+  // A few hundred entries, for unicodedata.lookup only: a scan is enough.
+  for (const NamedSequence& seq : kNamedSequences) {
+    if (std::strlen(seq.name) == name.size() && starts_with_nocase(name, seq.name)) {
+      out.assign(seq.code_points, seq.length);
+      return true;
+    }
+  }
+  return false;
 }
 
 bool lookup_name(std::string_view name, char32_t& out) {

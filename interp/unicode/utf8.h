@@ -71,6 +71,23 @@ inline void encode_utf8(std::string& out, char32_t cp) {
   }
 }
 
+// Text that must survive a round trip through code points unchanged carries each malformed byte
+// as kRawByteBase + byte: above every code point, so no property or mapping applies to it.
+constexpr char32_t kRawByteBase = 0x110000;
+
+// decode_utf8 (surrogates allowed), with a malformed byte returned as its raw-byte marker.
+inline char32_t decode_utf8_or_raw(std::string_view s, size_t& i) {
+  size_t at = i;
+  char32_t cp = decode_utf8(s, i, true);
+  return cp == kBadCodePoint ? kRawByteBase + static_cast<unsigned char>(s[at]) : cp;
+}
+
+// encode_utf8, writing a raw-byte marker back as its byte.
+inline void encode_utf8_or_raw(std::string& out, char32_t cp) {
+  if (cp >= kRawByteBase) out += static_cast<char>(cp - kRawByteBase);
+  else encode_utf8(out, cp);
+}
+
 // Number of code points in UTF-8 [s] (malformed bytes count one each).
 inline size_t count_code_points(std::string_view s) {
   size_t n = 0;

@@ -18,10 +18,7 @@
 namespace tpy {
 namespace {
 
-std::string data_path(const char* name) {
-  std::string here = __FILE__;
-  return here.substr(0, here.rfind('/')) + "/data/" + name;
-}
+std::string data_path(const char* name) { return std::string(TPY_UNIT_DATA_DIR "/") + name; }
 
 // The pending error as the table writes it: "!Type: message" ("!float" for NegativeExponent).
 std::string pending_error(std::string_view literal = {}) {
