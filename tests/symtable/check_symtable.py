@@ -49,6 +49,17 @@ def split_dump(text):
     return sections
 
 
+def normalise_unknown_code(got, want):
+    """[got] with the code properties of blocks the oracle could not check ("code=?") hidden."""
+    g, w = got.split("\n"), want.split("\n")
+    if len(g) != len(w):
+        return got
+    for i, (gl, wl) in enumerate(zip(g, w)):
+        if wl.endswith(" code=?") and " code=" in gl:
+            g[i] = gl[:gl.rindex(" code=")] + " code=?"
+    return "\n".join(g)
+
+
 def run(argv):
     p = subprocess.run(argv, capture_output=True, env=ENV, timeout=900)
     return p.stdout.decode("utf-8", "surrogateescape"), p.stderr.decode("utf-8", "replace")
@@ -80,7 +91,7 @@ def check_chunk(args, files):
         elif w.startswith("parse-error:"):
             if not g.startswith("parse-error:"):
                 failures.append(f"{f}: python3.11 cannot parse it ({w.strip()}), tpy can")
-        elif g != w:
+        elif g != w and normalise_unknown_code(g, w) != w:
             failures.append(describe(f, g, w))
     return failures
 

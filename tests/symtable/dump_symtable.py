@@ -7,10 +7,21 @@
 #                                    each directory, sorted)
 # A file CPython cannot parse prints "parse-error: <Type>: <msg> line <n>"; a symbol table
 # error (or a future-import error) prints its full location and text.
+#
+# The symtable module does not show whether a block is a generator or a coroutine, has *args or
+# **kwargs, or (for a class) must create the __class__ cell; the code objects compile() makes
+# from the same source do, in their co_flags and co_cellvars. Each block line ends with
+# "code=" and those of generator, coroutine, varargs, varkeywords, class_cell that hold, or
+# "code=?" where no code object could be matched to the block (compile() failed: errors of the
+# code generator, such as 'return' outside function). A block's code object is found among its
+# parent's code constants by name and first line.
 import ast
+import inspect
 import os
 import symtable
 import sys
+import types
+import warnings
 
 import _symtable
 
@@ -27,10 +38,51 @@ def flag_text(flags):
     return "|".join(names) if names else "0"
 
 
-def dump_table(table, out, indent):
+def code_text(table, code):
+    if code is None:
+        return "?"
+    props = []
+    if table.get_type() == "function":
+        f = code.co_flags
+        props = [("generator", f & (inspect.CO_GENERATOR | inspect.CO_ASYNC_GENERATOR)),
+                 ("coroutine", f & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR)),
+                 ("varargs", f & inspect.CO_VARARGS), ("varkeywords", f & inspect.CO_VARKEYWORDS)]
+    elif table.get_type() == "class":
+        props = [("class_cell", "__class__" in code.co_cellvars)]
+    return ",".join(p for p, on in props if on)
+
+
+def match_children(table, code):
+    """The code object of each child block of [table], or None."""
+    children = table.get_children()
+    if code is None:
+        return [None] * len(children)
+    consts = [c for c in code.co_consts if isinstance(c, types.CodeType)]
+    if len(consts) != len(children):
+        return [None] * len(children)
+    # A decorated def's code starts at its first decorator, the block at `def`; compile.c also
+    # visits decorators before defaults, the symbol table after. Sorting both sides by name and
+    # line pairs them up anyway.
+    def co_key(ic):
+        name = ic[1].co_name
+        if name in ("<lambda>", "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"):
+            name = name[1:-1]
+        return (name, ic[1].co_firstlineno, ic[0])
+    by_block = sorted(enumerate(children), key=lambda ic: (ic[1].get_name(), ic[1].get_lineno(),
+                                                           ic[0]))
+    by_code = sorted(enumerate(consts), key=co_key)
+    out = [None] * len(children)
+    for (bi, b), (_, c) in zip(by_block, by_code):
+        name = c.co_name[1:-1] if c.co_name.startswith("<") else c.co_name
+        out[bi] = c if name == b.get_name() else None
+    return out
+
+
+def dump_table(table, out, indent, code):
     raw = table._table
     out.append(f"{' ' * indent}{table.get_type()} {table.get_name()} line={table.get_lineno()} "
-               f"nested={int(table.is_nested())} varnames=[{','.join(raw.varnames)}]")
+               f"nested={int(table.is_nested())} varnames=[{','.join(raw.varnames)}] "
+               f"code={code_text(table, code)}")
     # Symbols keep CPython's order, except the ones a block holds only to pass a free variable
     # to its children: CPython appends those in set (hash) order, so both sides sort them.
     names = list(table.get_identifiers())
@@ -49,8 +101,8 @@ def dump_table(table, out, indent):
         scope = (flags >> _symtable.SCOPE_OFF) & _symtable.SCOPE_MASK
         out.append(f"{' ' * (indent + 2)}{name} flags={flag_text(flags & LOW_BITS)} "
                    f"scope={SCOPE_NAMES[scope]}{text}")
-    for child in table.get_children():
-        dump_table(child, out, indent + 2)
+    for child, child_code in zip(table.get_children(), match_children(table, code)):
+        dump_table(child, out, indent + 2, child_code)
 
 
 def error_text(e):
@@ -76,8 +128,14 @@ def dump_file(path):
         except RecursionError:
             pass
         return error_text(e) + "\n"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            code = compile(data, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        code = None
     out = []
-    dump_table(top, out, 0)
+    dump_table(top, out, 0, code)
     return "\n".join(out) + "\n"
 
 
