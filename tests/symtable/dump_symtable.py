@@ -52,6 +52,43 @@ def code_text(table, code):
     return ",".join(p for p, on in props if on)
 
 
+def code_params(c):
+    n = (c.co_argcount + c.co_kwonlyargcount + bool(c.co_flags & inspect.CO_VARARGS) +
+         bool(c.co_flags & inspect.CO_VARKEYWORDS))
+    return c.co_varnames[:n]
+
+
+def block_name(t):
+    """The co_name of the code object of block [t]."""
+    name = t.get_name()
+    if name == "lambda" or (name in ("listcomp", "setcomp", "dictcomp", "genexpr") and
+                            list(t._table.varnames) == [".0"]):
+        return f"<{name}>"
+    return name
+
+
+def code_shape(c):
+    """What a code object shows of its block, apart from lines: name, parameters, locals, free
+    variables and the shapes of its children."""
+    children = [k for k in c.co_consts if isinstance(k, types.CodeType)]
+    return (c.co_name, code_params(c), tuple(sorted(set(c.co_varnames) | set(c.co_cellvars))),
+            tuple(sorted(c.co_freevars)), tuple(sorted(code_shape(k) for k in children)))
+
+
+def block_shape(t):
+    raw = t._table
+    local = set()
+    if t.get_type() == "function":
+        local = {n for n, f in raw.symbols.items()
+                 if (f >> _symtable.SCOPE_OFF) & _symtable.SCOPE_MASK in (_symtable.LOCAL,
+                                                                          _symtable.CELL)}
+    free = {n for n, f in raw.symbols.items()
+            if (f >> _symtable.SCOPE_OFF) & _symtable.SCOPE_MASK == _symtable.FREE or
+            f & _symtable.DEF_FREE_CLASS}
+    return (block_name(t), tuple(raw.varnames), tuple(sorted(local)), tuple(sorted(free)),
+            tuple(sorted(block_shape(k) for k in t.get_children())))
+
+
 def match_children(table, code):
     """The code object of each child block of [table], or None."""
     children = table.get_children()
@@ -61,20 +98,16 @@ def match_children(table, code):
     if len(consts) != len(children):
         return [None] * len(children)
     # A decorated def's code starts at its first decorator, the block at `def`; compile.c also
-    # visits decorators before defaults, the symbol table after. Sorting both sides by name and
-    # line pairs them up anyway.
-    def co_key(ic):
-        name = ic[1].co_name
-        if name in ("<lambda>", "<listcomp>", "<setcomp>", "<dictcomp>", "<genexpr>"):
-            name = name[1:-1]
-        return (name, ic[1].co_firstlineno, ic[0])
-    by_block = sorted(enumerate(children), key=lambda ic: (ic[1].get_name(), ic[1].get_lineno(),
-                                                           ic[0]))
-    by_code = sorted(enumerate(consts), key=co_key)
+    # visits decorators before defaults, a dict comprehension's key before its value and a
+    # comprehension's outermost iterable after its body, the symbol table the other way round.
+    # Sorting both sides by name, line and shape pairs them up anyway.
+    by_block = sorted(enumerate(children), key=lambda ic: (
+        block_name(ic[1]), ic[1].get_lineno(), block_shape(ic[1]), ic[0]))
+    by_code = sorted(enumerate(consts), key=lambda ic: (
+        ic[1].co_name, ic[1].co_firstlineno, code_shape(ic[1]), ic[0]))
     out = [None] * len(children)
     for (bi, b), (_, c) in zip(by_block, by_code):
-        name = c.co_name[1:-1] if c.co_name.startswith("<") else c.co_name
-        out[bi] = c if name == b.get_name() else None
+        out[bi] = c if c.co_name == block_name(b) else None
     return out
 
 
