@@ -61,7 +61,25 @@ void dump_block(std::string& out, const Block* b, int indent) {
     if (i) out += ',';
     out += b->varnames[i];
   }
-  out += "]\n";
+  out += "] code=";
+  const struct {
+    bool on;
+    const char* name;
+  } code_props[] = {
+      {b->is_function() && b->generator, "generator"},
+      {b->is_function() && b->coroutine, "coroutine"},
+      {b->is_function() && b->varargs, "varargs"},
+      {b->is_function() && b->varkeywords, "varkeywords"},
+      {b->needs_class_closure, "class_cell"},
+  };
+  bool first = true;
+  for (const auto& p : code_props) {
+    if (!p.on) continue;
+    if (!first) out += ',';
+    out += p.name;
+    first = false;
+  }
+  out += '\n';
   // symtable.py: SymbolTable.lookup passes module_scope=(table name == "top").
   bool module_scope = b->name == "top";
   for (const Symbol& s : b->symbols) {

@@ -8,7 +8,8 @@
 
 namespace tpy::compile {
 
-// One line per block ("<type> <name> line=<n> nested=<0|1> varnames=[a,b]"), then one per
+// One line per block ("<type> <name> line=<n> nested=<0|1> varnames=[a,b] code=<props>", where
+// props are those of generator, coroutine, varargs, varkeywords, class_cell that hold), then one per
 // symbol, indented under it ("<name> flags=<DEF_LOCAL|USE> scope=<LOCAL> <is_* that hold>"),
 // children after the symbols. Symbols keep their order; those held only to pass a free
 // variable on come last, by name (see symtable.h). The is_* properties are those of

@@ -7,10 +7,21 @@
 #                                    each directory, sorted)
 # A file CPython cannot parse prints "parse-error: <Type>: <msg> line <n>"; a symbol table
 # error (or a future-import error) prints its full location and text.
+#
+# The symtable module does not show whether a block is a generator or a coroutine, has *args or
+# **kwargs, or (for a class) must create the __class__ cell; the code objects compile() makes
+# from the same source do, in their co_flags and co_cellvars. Each block line ends with
+# "code=" and those of generator, coroutine, varargs, varkeywords, class_cell that hold, or
+# "code=?" where no code object could be matched to the block (compile() failed: errors of the
+# code generator, such as 'return' outside function). A block's code object is found among its
+# parent's code constants by name and first line.
 import ast
+import inspect
 import os
 import symtable
 import sys
+import types
+import warnings
 
 import _symtable
 
@@ -27,10 +38,84 @@ def flag_text(flags):
     return "|".join(names) if names else "0"
 
 
-def dump_table(table, out, indent):
+def code_text(table, code):
+    if code is None:
+        return "?"
+    props = []
+    if table.get_type() == "function":
+        f = code.co_flags
+        props = [("generator", f & (inspect.CO_GENERATOR | inspect.CO_ASYNC_GENERATOR)),
+                 ("coroutine", f & (inspect.CO_COROUTINE | inspect.CO_ASYNC_GENERATOR)),
+                 ("varargs", f & inspect.CO_VARARGS), ("varkeywords", f & inspect.CO_VARKEYWORDS)]
+    elif table.get_type() == "class":
+        props = [("class_cell", "__class__" in code.co_cellvars)]
+    return ",".join(p for p, on in props if on)
+
+
+def code_params(c):
+    n = (c.co_argcount + c.co_kwonlyargcount + bool(c.co_flags & inspect.CO_VARARGS) +
+         bool(c.co_flags & inspect.CO_VARKEYWORDS))
+    return c.co_varnames[:n]
+
+
+def block_name(t):
+    """The co_name of the code object of block [t]."""
+    name = t.get_name()
+    if name == "lambda" or (name in ("listcomp", "setcomp", "dictcomp", "genexpr") and
+                            list(t._table.varnames) == [".0"]):
+        return f"<{name}>"
+    return name
+
+
+def code_shape(c):
+    """What a code object shows of its block, apart from lines: name, parameters, locals, free
+    variables and the shapes of its children."""
+    children = [k for k in c.co_consts if isinstance(k, types.CodeType)]
+    return (c.co_name, code_params(c), tuple(sorted(set(c.co_varnames) | set(c.co_cellvars))),
+            tuple(sorted(c.co_freevars)), tuple(sorted(code_shape(k) for k in children)))
+
+
+def block_shape(t):
+    raw = t._table
+    local = set()
+    if t.get_type() == "function":
+        local = {n for n, f in raw.symbols.items()
+                 if (f >> _symtable.SCOPE_OFF) & _symtable.SCOPE_MASK in (_symtable.LOCAL,
+                                                                          _symtable.CELL)}
+    free = {n for n, f in raw.symbols.items()
+            if (f >> _symtable.SCOPE_OFF) & _symtable.SCOPE_MASK == _symtable.FREE or
+            f & _symtable.DEF_FREE_CLASS}
+    return (block_name(t), tuple(raw.varnames), tuple(sorted(local)), tuple(sorted(free)),
+            tuple(sorted(block_shape(k) for k in t.get_children())))
+
+
+def match_children(table, code):
+    """The code object of each child block of [table], or None."""
+    children = table.get_children()
+    if code is None:
+        return [None] * len(children)
+    consts = [c for c in code.co_consts if isinstance(c, types.CodeType)]
+    if len(consts) != len(children):
+        return [None] * len(children)
+    # A decorated def's code starts at its first decorator, the block at `def`; compile.c also
+    # visits decorators before defaults, a dict comprehension's key before its value and a
+    # comprehension's outermost iterable after its body, the symbol table the other way round.
+    # Sorting both sides by name, line and shape pairs them up anyway.
+    by_block = sorted(enumerate(children), key=lambda ic: (
+        block_name(ic[1]), ic[1].get_lineno(), block_shape(ic[1]), ic[0]))
+    by_code = sorted(enumerate(consts), key=lambda ic: (
+        ic[1].co_name, ic[1].co_firstlineno, code_shape(ic[1]), ic[0]))
+    out = [None] * len(children)
+    for (bi, b), (_, c) in zip(by_block, by_code):
+        out[bi] = c if c.co_name == block_name(b) else None
+    return out
+
+
+def dump_table(table, out, indent, code):
     raw = table._table
     out.append(f"{' ' * indent}{table.get_type()} {table.get_name()} line={table.get_lineno()} "
-               f"nested={int(table.is_nested())} varnames=[{','.join(raw.varnames)}]")
+               f"nested={int(table.is_nested())} varnames=[{','.join(raw.varnames)}] "
+               f"code={code_text(table, code)}")
     # Symbols keep CPython's order, except the ones a block holds only to pass a free variable
     # to its children: CPython appends those in set (hash) order, so both sides sort them.
     names = list(table.get_identifiers())
@@ -49,8 +134,8 @@ def dump_table(table, out, indent):
         scope = (flags >> _symtable.SCOPE_OFF) & _symtable.SCOPE_MASK
         out.append(f"{' ' * (indent + 2)}{name} flags={flag_text(flags & LOW_BITS)} "
                    f"scope={SCOPE_NAMES[scope]}{text}")
-    for child in table.get_children():
-        dump_table(child, out, indent + 2)
+    for child, child_code in zip(table.get_children(), match_children(table, code)):
+        dump_table(child, out, indent + 2, child_code)
 
 
 def error_text(e):
@@ -76,8 +161,14 @@ def dump_file(path):
         except RecursionError:
             pass
         return error_text(e) + "\n"
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            code = compile(data, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        code = None
     out = []
-    dump_table(top, out, 0)
+    dump_table(top, out, 0, code)
     return "\n".join(out) + "\n"
 
 

@@ -1,0 +1,3 @@
+from __future__ import annotations
+class C:
+    x: (yield from z)

@@ -1,0 +1,5 @@
+x = 1
+def f():
+    global x
+    def g():
+        nonlocal x

@@ -1,0 +1,5 @@
+def f():
+    a = 1
+    def g():
+        nonlocal a
+        nonlocal b

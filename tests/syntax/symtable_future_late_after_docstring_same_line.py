@@ -1,0 +1,1 @@
+'doc'; import os; from __future__ import annotations

@@ -1,0 +1,4 @@
+class C:
+    [(
+        j
+        := i) for i in range(5)]

@@ -1,0 +1,1 @@
+def f(été, été): pass

@@ -1,0 +1,2 @@
+def f():
+    ä = 1; global ä

@@ -1,0 +1,2 @@
+def f():
+    return [(yield (z for z in (yield))) for x in y]
