@@ -1,10 +1,8 @@
 // interp/objects/list_sort_method.cpp -- list.sort(*, key=None, reverse=False) over list_sort.h's timsort.
 //
-// Compiled once list_sort.h (branch `sort`) is in the tree. As CPython's list_sort_impl: the
-// list is emptied while it sorts, so a key function or __lt__ that mutates it is detected
-// ("list modified during sort") and cannot corrupt the array being sorted.
-#if __has_include("interp/objects/list_sort.h")
-
+// As CPython's list_sort_impl: the list is emptied while it sorts, so a key function or __lt__
+// that mutates it is detected ("list modified during sort") and cannot corrupt the array being
+// sorted.
 #include "gc/barrier.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/container_util.h"
@@ -107,18 +105,3 @@ Value list_sort_method(Value self, const Value* args, size_t nargs, Value kwname
 
 }  // namespace tpy
 
-#else  // list_sort.h not merged yet: callers link, and get a clear error when they sort.
-
-#include "interp/objects/exceptions.h"
-#include "interp/objects/list.h"
-
-namespace tpy {
-
-int list_sort(Value, Value, bool) {
-  raise_error(exc_NotImplementedError, "list.sort: the timsort of branch 'sort' is not merged yet");
-  return -1;
-}
-
-}  // namespace tpy
-
-#endif  // __has_include list_sort.h

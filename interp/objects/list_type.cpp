@@ -488,14 +488,12 @@ const MethodDef list_methods[] = {
      "Return first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", m_count, kMethO, "Return number of occurrences of value."},
     {"reverse", m_reverse, kMethNoArgs, "Reverse *IN PLACE*."},
-#if __has_include("interp/objects/list_sort.h")
     {"sort", list_sort_method, kMethFastKw,
      "Sort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list "
      "itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\n"
      "If a key function is given, apply it once to each list item and sort them,\nascending or "
      "descending, according to their function values.\n\nThe reverse flag can be set to sort "
      "in descending order."},
-#endif
     TPY_CLASS_GETITEM_ROW,
     {nullptr, nullptr, 0, nullptr}};
 

@@ -279,3 +279,42 @@ TEST(GenericAlias, ClassGetItemReprEq) {
 
 }  // namespace
 }  // namespace tpy
+
+namespace tpy {
+namespace {
+
+// list.sort through the method, with key= and reverse= (timsort from list_sort.h).
+TEST(ListSort, KeyReverseAndMutation) {
+  testing::ensure_runtime();
+  Value l = ints_list({3, 1, 2, 5, 4});
+  EXPECT_EQ(m(l, "sort"), None());
+  EXPECT_EQ(ints_of(l), (std::vector<int64_t>{1, 2, 3, 4, 5}));
+  Value kw_rev = tuple_pack({str_intern("reverse")});
+  Value rev_args[] = {True()};
+  EXPECT_EQ(call_method(l, str_intern("sort"), rev_args, 0, kw_rev), None());
+  EXPECT_EQ(ints_of(l), (std::vector<int64_t>{5, 4, 3, 2, 1}));
+  // key=[2, 3, 1].index orders by position in that list.
+  Value order = ints_list({2, 3, 1});
+  Value key = getattr(order, str_intern("index"));
+  Value l2 = ints_list({3, 1, 2});
+  Value kw_key = tuple_pack({str_intern("key")});
+  EXPECT_EQ(call_method(l2, str_intern("sort"), &key, 0, kw_key), None());
+  EXPECT_EQ(ints_of(l2), (std::vector<int64_t>{2, 3, 1}));
+  // A key function that appends to the list being sorted.
+  Value l3 = ints_list({5});
+  Value append = getattr(l3, str_intern("append"));
+  EXPECT_TRUE(call_method(l3, str_intern("sort"), &append, 0, kw_key).is_null());
+  EXPECT_EQ(take_error(), "ValueError: list modified during sort");
+  EXPECT_EQ(ints_of(l3), (std::vector<int64_t>{5}));
+  Value one[] = {I(1)};
+  EXPECT_TRUE(call_method(l3, str_intern("sort"), one, 1).is_null());
+  EXPECT_EQ(take_error(), "TypeError: sort() takes no positional arguments");
+  Value strs = list_new();
+  for (const char* s : {"b", "a", "c"}) list_append(strs, str_from_utf8(s));
+  EXPECT_EQ(list_sort(strs, Value(), false), 0);
+  EXPECT_TRUE(str_equal_ascii(list_at(strs, 0), "a"));
+  EXPECT_TRUE(str_equal_ascii(list_at(strs, 2), "c"));
+}
+
+}  // namespace
+}  // namespace tpy
