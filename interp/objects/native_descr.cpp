@@ -153,7 +153,17 @@ void bfunc_trace(Object* self, VisitFn visit, void* ctx) {
 
 Value bfunc_call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   BuiltinFunctionObject* f = as_bfunc(callable);
-  const char* owner = f->owner ? f->owner->c_name() : nullptr;
+  // Messages name the method by the __qualname__ of its self's type ("list.append",
+  // "A.__init_subclass__" for a classmethod bound to A), as CPython's _PyObject_FunctionStr.
+  std::string owner_text;
+  const char* owner = nullptr;
+  if (f->owner != nullptr && !f->self.is_null()) {
+    Type* t = is_type(f->self) ? as_type(f->self) : type_of(f->self);
+    Value q = type_qualname_value(t);
+    owner_text = q.is_null() ? t->c_name() : str_to_utf8(q);
+    if (q.is_null()) clear_exception();
+    owner = owner_text.c_str();
+  }
   if (f->def->flags & kMethStatic)
     return call_method_def(f->def, owner, Value(), args, nargs, kwnames);
   return call_method_def(f->def, owner, f->self, args, nargs, kwnames);

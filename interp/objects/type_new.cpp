@@ -25,6 +25,7 @@
 #include "interp/objects/type_internal.h"
 #include "interp/objects/type_slots.h"
 #include "interp/unicode/unicode.h"
+#include "interp/vm/frame.h"
 #include "interp/vm/function.h"
 
 namespace tpy {
@@ -41,6 +42,10 @@ bool extra_ivars(Type* type, Type* base) {
   uint32_t b_size = base->m_basicsize;
   if (type->m_itemsize != 0 || base->m_itemsize != 0)
     return t_size != b_size || type->m_itemsize != base->m_itemsize;
+  // Built-in types whose instances are made by their own __new__ have their own layout even
+  // when their C++ struct is no bigger (int keeps its digits in the header's aux word).
+  if (!type->is_heap() && type->slots.new_ != base->slots.new_ && type != &object_type)
+    return true;
   if (type->is_heap() && type->m_attrs_offset != 0 && base->m_attrs_offset == 0 &&
       type->m_attrs_offset + sizeof(InstanceAttrs) == t_size)
     t_size -= sizeof(InstanceAttrs);
@@ -177,15 +182,6 @@ bool init_subclass(Type* type, const Value* kwvalues, Value kwnames) {
     DescrGetFn get = type_of(f)->slots.descr_get;
     Value bound = get ? get(f, tv, tv) : f;
     if (bound.is_null()) return false;
-    if (is_tp_new_wrapper(bound) || type_of(bound) == &builtin_function_type) {
-      // object.__init_subclass__ names the class in its error (3.11: "A.__init_subclass__()").
-      if (kw_count(kwnames) > 0 &&
-          static_cast<BuiltinFunctionObject*>(bound.as_object())->owner == &object_type) {
-        raise_format(exc_TypeError, "%s.__init_subclass__() takes no keyword arguments",
-                     type->c_name());
-        return false;
-      }
-    }
     return !call(bound, kwvalues, 0, kwnames).is_null();
   }
   return true;
@@ -377,7 +373,13 @@ Value type_new(Type* metatype, Value name, Value bases, Value ns, const Value* k
     gc::store(type, &type->m_qualname, name);
   }
   if (dict_get_str(dict, k_module.get()).is_null()) {
-    // TODO(vm): the calling frame's globals' __name__, as CPython; __build_class__ bodies set it.
+    // type(name, bases, ns) called directly: __module__ is the caller's __name__.
+    Frame* f = ts().frame;
+    if (f != nullptr && !f->globals.is_null()) {
+      static StrConst k_name("__name__");
+      Value mod = dict_get_str(f->globals, k_name.get());
+      if (!mod.is_null() && dict_set(dict, k_module.get(), mod) < 0) return Value();
+    }
   }
   if (add_dict && dict_get_str(dict, k_dict.get()).is_null()) {
     Value d = getset_descr_new(type, &kDictGetSet);
