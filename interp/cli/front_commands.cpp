@@ -16,6 +16,7 @@
 #include "interp/compile/symtable.h"
 #include "interp/compile/symtable_dump.h"
 #include "interp/parse/ast_dump.h"
+#include "interp/vm/run.h"
 #include "interp/parse/parser.h"
 
 namespace tpy::cli {
@@ -125,9 +126,9 @@ int run_source(std::string_view source, const std::string& filename, parse::Sour
     parse::print_syntax_error(stderr, cr.error);
     return 1;
   }
-  std::fprintf(stderr, "tpy: %s parses, but running it needs the bytecode compiler and "
-               "interpreter, which this build of tpy does not have yet\n", filename.c_str());
-  return 1;
+  // A script path (not "<string>" or "<stdin>") becomes __main__.__file__.
+  bool is_script = !filename.empty() && filename[0] != '<';
+  return run_main_unit(*cr.code, filename, is_script);
 }
 
 int dump_ast_command(const std::string& path, bool attributes) {

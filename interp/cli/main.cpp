@@ -5,11 +5,13 @@
 #include <cstdio>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "gc/malloc_info.h"
 #include "interp/cli/front_commands.h"
 #include "interp/cli/options.h"
 #include "interp/cli/source_file.h"
+#include "interp/vm/runtime.h"
 #include "jit/backend/versions.h"
 
 namespace tpy::cli {
@@ -57,6 +59,13 @@ int main(int argc, char** argv) {
   Options o;
   if (int rc = parse_options(argc, argv, o)) return rc;
   using A = Options::Action;
+  if (o.action == A::RunFile || o.action == A::RunCommand || o.action == A::RunStdin) {
+    // The runtime (types, builtins, sys) before anything runs; sys.argv is o.argv.
+    static std::vector<const char*> args;  // runtime_argv() keeps pointing at it
+    for (const std::string& a : o.argv) args.push_back(a.c_str());
+    args.push_back(nullptr);
+    if (!runtime_init(static_cast<int>(o.argv.size()), args.data())) return 1;
+  }
   switch (o.action) {
     case A::Help: print_help(o); return 0;
     case A::Version: return print_version(o);

@@ -15,6 +15,8 @@
 #include "interp/objects/abstract.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
+#include "interp/objects/instance.h"
+#include "interp/objects/shape.h"
 #include "interp/objects/int.h"
 #include "interp/objects/list.h"
 #include "interp/objects/singletons.h"
@@ -650,6 +652,27 @@ Value eval_frame(Frame* entry, bool throwflag) {
     Value owner = TOP();
     Value name = NAME(oparg);
     if (CACHE_COUNTER() == 0) {
+      if (owner.is_object() && instance_attrs(owner) &&
+          type_of(owner)->slots.getattro == generic_getattr) {
+        // An attribute in the instance's shape, not shadowed by a data descriptor.
+        Object* o = owner.as_object();
+        Type* tp = type_of(owner);
+        Value shape = instance_shape(o);
+        int64_t idx = shape.is_null() ? -1 : shape_lookup(shape, name);
+        Value d = idx >= 0 ? type_lookup(tp, name) : Value();
+        bool data_descr = !d.is_null() && type_of(d)->slots.descr_set != nullptr;
+        uint32_t ver = idx >= 0 ? type_version(tp) : 0;
+        if (idx >= 0 && !data_descr && ver != 0 && idx < 0xFFFF) {
+          CacheEntry* e = CACHE_ENTRY();
+          e->version1 = ver;
+          e->version2 = shape.bits();
+          e->aux = idx;
+          set_opcode(THIS_INSTR(), Op::LOAD_ATTR_INSTANCE_VALUE);
+          SET_TOP(instance_slots(o)[idx]);
+          SKIP_CACHES(LOAD_ATTR);
+          DISPATCH();
+        }
+      }
       if (owner.is_object() && type_of(owner) == &module_type) {
         Value d = module_dict(owner);
         Value v = dict_get_str(d, name);
@@ -685,19 +708,65 @@ Value eval_frame(Frame* entry, bool throwflag) {
     SKIP_CACHES(LOAD_ATTR);
     DISPATCH();
   }
+  TARGET(LOAD_ATTR_INSTANCE_VALUE) {
+    Value owner = TOP();
+    CacheEntry* e = CACHE_ENTRY();
+    if (!owner.is_object() || type_of(owner)->m_version != e->version1 ||
+        instance_shape(owner.as_object()).bits() != e->version2)
+      DEOPT(LOAD_ATTR);
+    SET_TOP(instance_slots(owner.as_object())[e->aux]);
+    SKIP_CACHES(LOAD_ATTR);
+    DISPATCH();
+  }
   TARGET(LOAD_ATTR_ADAPTIVE)
-  TARGET(LOAD_ATTR_INSTANCE_VALUE)
   TARGET(LOAD_ATTR_SLOT)
   TARGET(LOAD_ATTR_WITH_HINT) DEOPT(LOAD_ATTR);
   TARGET(STORE_ATTR) {
+    if (CACHE_COUNTER() == 0) {
+      Value owner = TOP();
+      Value name = NAME(oparg);
+      if (owner.is_object() && instance_attrs(owner) &&
+          type_of(owner)->slots.setattro == generic_setattr) {
+        // Overwriting an attribute the shape already has (no data descriptor in the way).
+        Object* o = owner.as_object();
+        Type* tp = type_of(owner);
+        Value shape = instance_shape(o);
+        int64_t idx = shape.is_null() ? -1 : shape_lookup(shape, name);
+        Value d = idx >= 0 ? type_lookup(tp, name) : Value();
+        bool data_descr = !d.is_null() && type_of(d)->slots.descr_set != nullptr;
+        uint32_t ver = idx >= 0 ? type_version(tp) : 0;
+        if (idx >= 0 && !data_descr && ver != 0) {
+          CacheEntry* e = CACHE_ENTRY();
+          e->version1 = ver;
+          e->version2 = shape.bits();
+          e->aux = idx;
+          set_opcode(THIS_INSTR(), Op::STORE_ATTR_INSTANCE_VALUE);
+          DISPATCH_SAME_OPARG();
+        }
+      }
+      CACHE_COUNTER() = kBackoff;
+    } else {
+      CACHE_COUNTER()--;
+    }
     Value owner = POP();
     Value v = POP();
     ERROR_IF(setattr(owner, NAME(oparg), v) < 0);
     SKIP_CACHES(STORE_ATTR);
     DISPATCH();
   }
+  TARGET(STORE_ATTR_INSTANCE_VALUE) {
+    Value owner = TOP();
+    CacheEntry* e = CACHE_ENTRY();
+    if (!owner.is_object() || type_of(owner)->m_version != e->version1 ||
+        instance_shape(owner.as_object()).bits() != e->version2)
+      DEOPT(STORE_ATTR);
+    Object* o = owner.as_object();
+    gc::store(instance_values_object(o), &instance_slots(o)[e->aux], SECOND());
+    STACK_SHRINK(2);
+    SKIP_CACHES(STORE_ATTR);
+    DISPATCH();
+  }
   TARGET(STORE_ATTR_ADAPTIVE)
-  TARGET(STORE_ATTR_INSTANCE_VALUE)
   TARGET(STORE_ATTR_SLOT)
   TARGET(STORE_ATTR_WITH_HINT) DEOPT(STORE_ATTR);
   TARGET(DELETE_ATTR) {
@@ -711,20 +780,33 @@ Value eval_frame(Frame* entry, bool throwflag) {
     if (CACHE_COUNTER() == 0) {
       // A method found on a type whose instances have no attributes of their own and no
       // custom __getattribute__: guard on the type and its version.
+      // (With attributes: the instance's shape must not have the name; the shape pointer
+      // is then part of the guard.)
       Type* tp = type_of(obj);
-      if (tp->m_version != 0 && tp->m_attrs_offset == 0 && tp->slots.getattro == generic_getattr &&
-          !is_type(obj) && !is_module(obj)) {
+      if (tp->slots.getattro == generic_getattr && !is_type(obj) && !is_module(obj) &&
+          tp->m_dict_offset == 0) {
         Value m = type_lookup(tp, name);
-        if (!m.is_null() && is_function(m)) {
-          CacheEntry* e = CACHE_ENTRY();
-          e->version1 = tp->m_version;
-          e->aux = reinterpret_cast<int64_t>(tp);
-          gc::store(co, &e->value, m);
-          set_opcode(THIS_INSTR(), Op::LOAD_METHOD_NO_DICT);
-          SET_TOP(m);
-          PUSH(obj);
-          SKIP_CACHES(LOAD_METHOD);
-          DISPATCH();
+        uint32_t ver = m.is_null() ? 0 : type_version(tp);
+        if (!m.is_null() && is_function(m) && ver != 0) {
+          Value shape;
+          bool ok = true;
+          if (tp->m_attrs_offset != 0) {
+            shape = instance_shape(obj.as_object());
+            ok = !shape.is_null() && shape_lookup(shape, name) < 0;
+          }
+          if (ok) {
+            CacheEntry* e = CACHE_ENTRY();
+            e->version1 = ver;
+            e->version2 = shape.bits();
+            e->aux = reinterpret_cast<int64_t>(tp);
+            gc::store(co, &e->value, m);
+            set_opcode(THIS_INSTR(), tp->m_attrs_offset ? Op::LOAD_METHOD_WITH_VALUES
+                                                        : Op::LOAD_METHOD_NO_DICT);
+            SET_TOP(m);
+            PUSH(obj);
+            SKIP_CACHES(LOAD_METHOD);
+            DISPATCH();
+          }
         }
       }
       CACHE_COUNTER() = kBackoff;
@@ -757,13 +839,22 @@ Value eval_frame(Frame* entry, bool throwflag) {
     SKIP_CACHES(LOAD_METHOD);
     DISPATCH();
   }
+  TARGET(LOAD_METHOD_WITH_VALUES) {
+    Value obj = TOP();
+    CacheEntry* e = CACHE_ENTRY();
+    Type* tp = type_of(obj);
+    if (reinterpret_cast<int64_t>(tp) != e->aux || tp->m_version != e->version1 ||
+        instance_shape(obj.as_object()).bits() != e->version2)
+      DEOPT(LOAD_METHOD);
+    SET_TOP(e->value);
+    PUSH(obj);
+    SKIP_CACHES(LOAD_METHOD);
+    DISPATCH();
+  }
   TARGET(LOAD_METHOD_ADAPTIVE)
   TARGET(LOAD_METHOD_CLASS)
   TARGET(LOAD_METHOD_MODULE)
-  TARGET(LOAD_METHOD_WITH_DICT)
-  TARGET(LOAD_METHOD_WITH_VALUES) {
-    DEOPT(LOAD_METHOD);
-  }
+  TARGET(LOAD_METHOD_WITH_DICT) DEOPT(LOAD_METHOD);
 
   // == Cells and closures ============================================================================
   TARGET(MAKE_CELL) {
@@ -1594,7 +1685,10 @@ error: {
     traceback_here(frame);
   }
 exception_unwind: {
-    const ExceptionEntry* h = code_find_handler(co, frame->lasti);
+    // The handler is looked up at the instruction that raised (RERAISE may have changed
+    // lasti, which only tracebacks and the pushed lasti see), as 3.11's INSTR_OFFSET() - 1.
+    const ExceptionEntry* h =
+        code_find_handler(co, static_cast<int>(next_instr - first_instr) - 1);
     if (!h) {
       // No handler: the frame is finished; pop it and continue in the caller.
       sp = stack_base;

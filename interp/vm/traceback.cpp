@@ -171,11 +171,12 @@ std::string format_frame(const FrameEntry& fe) {
     row += "    ";
     row += std::string(start - stripped_chars > 0 ? start - stripped_chars : 0, ' ');
     if (have_anchors) {
-      row += std::string(a.left_end > 0 ? a.left_end : 0, '^');
+      // traceback.py's _Anchors: primary '~' around the operator's '^'.
+      row += std::string(a.left_end > 0 ? a.left_end : 0, '~');
       int mid = a.right_start - a.left_end;
-      row += std::string(mid > 0 ? mid : 0, '~');
+      row += std::string(mid > 0 ? mid : 0, '^');
       int rest = end - start - a.right_start;
-      row += std::string(rest > 0 ? rest : 0, '^');
+      row += std::string(rest > 0 ? rest : 0, '~');
     } else {
       row += std::string(end - start > 0 ? end - start : 0, '^');
     }
