@@ -14,6 +14,7 @@
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
+#include "interp/modules/sys_module.h"
 #include "interp/parse/parser.h"
 #include "interp/vm/code.h"
 #include "interp/vm/eval.h"
@@ -110,6 +111,8 @@ Value compile_source(std::string_view source, const std::string& filename, Sourc
 }
 
 int handle_uncaught_exception(Value exc) {
+  // What the program printed comes first (sys.stdout is buffered).
+  sys_flush_std_streams();
   if (is_instance_of(exc, exc_SystemExit)) {
     auto* se = static_cast<SystemExitObject*>(exc.as_object());
     Value code = se->code;
@@ -137,6 +140,8 @@ int handle_uncaught_exception(Value exc) {
     return 1;
   }
   print_exception(exc);
+  sys_flush_std_streams();
+  clear_exception();
   if (is_instance_of(exc, exc_KeyboardInterrupt)) {
     // As CPython: die of SIGINT so the parent sees the interrupt (status 130 in a shell).
     std::fflush(stdout);
@@ -156,6 +161,8 @@ int run_main_unit(const compile::CodeUnit& unit, const std::string& filename, bo
   install_sigint_handler();
   Value r = eval_code(code, module_dict(m), Value());
   if (r.is_null()) return handle_uncaught_exception(fetch_exception());
+  sys_flush_std_streams();
+  if (error_occurred()) return handle_uncaught_exception(fetch_exception());
   std::fflush(stdout);
   return 0;
 }
