@@ -50,7 +50,8 @@ std::string get_line(const std::string& filename, int lineno) {
       while (start < bytes.size()) {
         size_t nl = bytes.find('\n', start);
         if (nl == std::string::npos) {
-          lines.push_back(bytes.substr(start));
+          // linecache gives the last line a newline when the file has none.
+          lines.push_back(bytes.substr(start) + "\n");
           break;
         }
         lines.push_back(bytes.substr(start, nl - start + 1));
