@@ -56,16 +56,8 @@ Value builtin_callable(Value, const Value* args, size_t, Value) {
   return r < 0 ? Value() : Bool(r);
 }
 
-bool check_attr_name(Value name, const char* fname) {
-  if (is_str(name)) return true;
-  raise_format(exc_TypeError, "%s(): attribute name must be string", fname);
-  return false;
-}
-
 Value builtin_getattr(Value, const Value* args, size_t nargs, Value) {
   if (!check_nargs("getattr", nargs, 2, 3)) return Value();
-  if (!is_str(args[1]))
-    return raise_error(exc_TypeError, "getattr(): attribute name must be string");
   if (nargs == 2) return getattr(args[0], args[1]);
   Value v = getattr_opt(args[0], args[1]);
   if (v.is_null() && !error_occurred()) return args[2];
@@ -74,22 +66,18 @@ Value builtin_getattr(Value, const Value* args, size_t nargs, Value) {
 
 Value builtin_setattr(Value, const Value* args, size_t nargs, Value) {
   if (!check_nargs("setattr", nargs, 3, 3)) return Value();
-  if (!check_attr_name(args[1], "setattr")) return Value();
   if (setattr(args[0], args[1], args[2]) < 0) return Value();
   return None();
 }
 
 Value builtin_delattr(Value, const Value* args, size_t nargs, Value) {
   if (!check_nargs("delattr", nargs, 2, 2)) return Value();
-  if (!check_attr_name(args[1], "delattr")) return Value();
   if (setattr(args[0], args[1], Value()) < 0) return Value();
   return None();
 }
 
 Value builtin_hasattr(Value, const Value* args, size_t nargs, Value) {
   if (!check_nargs("hasattr", nargs, 2, 2)) return Value();
-  if (!is_str(args[1]))
-    return raise_error(exc_TypeError, "hasattr(): attribute name must be string");
   Value v = getattr_opt(args[0], args[1]);
   if (v.is_null()) return error_occurred() ? Value() : False();
   return True();

@@ -96,8 +96,8 @@ Value min_max(const Value* args, size_t nargs, Value kwnames, CompareOp op, cons
       if (str_equal_ascii(k, "key")) key = args[nargs + i];
       else if (str_equal_ascii(k, "default")) deflt = args[nargs + i];
       else
-        return raise_format(exc_TypeError, "%s() got an unexpected keyword argument '%U'",
-                            name, k);
+        return raise_format(exc_TypeError, "'%U' is an invalid keyword argument for %s()", k,
+                            name);
     }
   }
   if (nargs == 0)

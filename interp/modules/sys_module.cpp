@@ -1,6 +1,8 @@
 // interp/modules/sys_module.cpp -- The sys module: its creation, sys.modules, argv, std streams.
 #include "interp/modules/sys_module.h"
 
+#include <cstdlib>
+
 #include "gc/roots.h"
 #include "interp/modules/sys_internal.h"
 #include "interp/objects/dict.h"
@@ -53,6 +55,13 @@ void sys_set_argv(const std::vector<std::string>& argv) {
 
 bool init_sys() {
   if (!init_std_stream_type()) return false;
+  // Buffered output must reach the fds however the process ends normally (the runner also
+  // calls sys_flush_std_streams before printing a traceback).
+  static bool registered = false;
+  if (!registered) {
+    registered = true;
+    std::atexit(sys_flush_std_streams);
+  }
   Value m = module_new_cstr("sys");
   if (m.is_null()) return false;
   gc::g_roots.sys() = m;

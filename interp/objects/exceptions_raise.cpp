@@ -13,6 +13,7 @@
 #include "gc/roots.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/exceptions.h"
+#include "interp/objects/exceptions_internal.h"
 #include "interp/objects/native.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
@@ -272,16 +273,17 @@ void trace_exception(Object* self, VisitFn visit, void* ctx) {
 }  // namespace
 
 bool init_exceptions() {
-  TypeDefs none{};
   // Rows come bases first, so each base is complete before its subclasses. The pasted name
   // exc_object_type is rescanned, so the root's base comes out as `object`.
 #define exc_object_type object_type
-#define TPY_EXC(name, base, layout)                  \
-  exc_##name##_type.slots.trace = trace_exception;   \
-  type_init(&exc_##name##_type, &exc_##base##_type, none);
+#define TPY_EXC(name, base, layout)                                     \
+  exc_##name##_type.slots.trace = trace_exception;                      \
+  type_init(&exc_##name##_type, &exc_##base##_type,                     \
+            exception_type_setup(&exc_##name##_type));
 #include "interp/objects/exceptions.def"
 #undef TPY_EXC
 #undef exc_object_type
+  if (!exception_types_finish()) return false;
   Value me = make_exception(exc_MemoryError, tuple_empty());
   if (me.is_null()) return false;
   gc::g_roots.memory_error() = me;
