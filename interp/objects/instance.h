@@ -51,9 +51,18 @@ struct InstanceAttrs {
   Value pad_;
 };
 
+// m_attrs_offset of subclasses of variable-size built-ins (str, tuple, bytes): their items
+// start right after the base's header, so the block lives in the last bytes of the object's
+// cell instead (the allocation of basicsize + items leaves them free, as CPython's negative
+// tp_dictoffset does).
+constexpr uint32_t kAttrsAtCellEnd = 0xFFFFFFFFu;
+InstanceAttrs* instance_attrs_at_end(Object* o);
+
 inline InstanceAttrs* instance_attrs(Object* o) {
   uint32_t off = o->type()->m_attrs_offset;
-  return off ? reinterpret_cast<InstanceAttrs*>(reinterpret_cast<char*>(o) + off) : nullptr;
+  if (off == 0) return nullptr;
+  if (off == kAttrsAtCellEnd) [[unlikely]] return instance_attrs_at_end(o);
+  return reinterpret_cast<InstanceAttrs*>(reinterpret_cast<char*>(o) + off);
 }
 inline InstanceAttrs* instance_attrs(Value v) {
   return v.is_object() ? instance_attrs(v.as_object()) : nullptr;

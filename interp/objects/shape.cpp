@@ -100,6 +100,11 @@ Value shape_add(Value shape, Value name) {
 
 // -- Instance attributes ---------------------------------------------------------------------------
 
+InstanceAttrs* instance_attrs_at_end(Object* o) {
+  size_t size = gc::cell_size(o);
+  return reinterpret_cast<InstanceAttrs*>(reinterpret_cast<char*>(o) + size - sizeof(InstanceAttrs));
+}
+
 void instance_init_attrs(Object* o) {
   InstanceAttrs* a = instance_attrs(o);
   if (a != nullptr && a->dict.is_null() && a->shape.is_null()) gc::store(o, &a->shape, shape_root());

@@ -8,6 +8,7 @@
 #include "interp/objects/descr.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
+#include "interp/objects/instance.h"
 #include "interp/objects/list.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
@@ -598,7 +599,12 @@ Value get_flags(Value self) {
   return Value::from_int(f);
 }
 Value get_weakrefoffset(Value) { return Value::from_int(0); }
-Value get_dictoffset(Value self) { return Value::from_int(as_type(self)->m_attrs_offset); }
+Value get_dictoffset(Value self) {
+  uint32_t off = as_type(self)->m_attrs_offset;
+  if (off == 0) off = as_type(self)->m_dict_offset;
+  // Blocks at the end of variable-size objects read as negative offsets, as in CPython.
+  return Value::from_int(off == kAttrsAtCellEnd ? -static_cast<int64_t>(sizeof(Value)) : off);
+}
 
 const MethodDef type_methods[] = {
     {"mro", type_mro_m, kMethNoArgs, "Return a type's method resolution order."},

@@ -47,7 +47,8 @@ bool extra_ivars(Type* type, Type* base) {
   if (!type->is_heap() && type->slots.new_ != base->slots.new_ && type != &object_type)
     return true;
   if (type->is_heap() && type->m_attrs_offset != 0 && base->m_attrs_offset == 0 &&
-      type->m_attrs_offset + sizeof(InstanceAttrs) == t_size)
+      (type->m_attrs_offset == kAttrsAtCellEnd ||
+       type->m_attrs_offset + sizeof(InstanceAttrs) == t_size))
     t_size -= sizeof(InstanceAttrs);
   return t_size != b_size;
 }
@@ -352,10 +353,14 @@ Value type_new(Type* metatype, Value name, Value bases, Value ns, const Value* k
     }
   }
   if (add_dict) {
-    size = (size + 15) & ~uint32_t{15};
-    type->m_attrs_offset = size;
+    if (base->m_itemsize != 0) {
+      type->m_attrs_offset = kAttrsAtCellEnd;  // see instance.h
+    } else {
+      size = (size + 15) & ~uint32_t{15};
+      type->m_attrs_offset = size;
+    }
     size += sizeof(InstanceAttrs);
-    type->m_flags |= kTypeHasDict;
+    type->m_flags |= kTypeHasDict | kTypeHasInstanceAttrs;
   }
   type->m_basicsize = size;
 
