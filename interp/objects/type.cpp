@@ -7,6 +7,7 @@
 #include "interp/objects/abstract.h"
 #include "interp/objects/descr.h"
 #include "interp/objects/dict.h"
+#include "interp/objects/dict_views.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/instance.h"
 #include "interp/objects/list.h"
@@ -503,10 +504,7 @@ int set_abstractmethods(Value self, Value v) {
   return 0;
 }
 
-Value get_dict(Value self) {
-  // TODO(containers): wrap in a mappingproxy once the type exists.
-  return as_type(self)->m_dict;
-}
+Value get_dict(Value self) { return mappingproxy_new(as_type(self)->m_dict); }
 
 Value get_doc(Value self) {
   static StrConst k("__doc__");

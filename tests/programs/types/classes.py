@@ -130,3 +130,8 @@ print(object.__subclasshook__(), A.__name__, A.__flags__ & (1 << 9) != 0)
 A.__name__ = "Renamed"
 A.__qualname__ = "Q.Renamed"
 print(A.__name__, A, D.__mro__[-2])
+print(type(D.__dict__).__name__, D.__dict__["__module__"], "f" in B.__dict__)
+try:
+    D.__dict__["q"] = 1
+except TypeError as e:
+    print("TypeError:", e)
