@@ -170,7 +170,7 @@ bool init_sys_functions(Value d) {
     return false;
   auto i = [](int64_t v) { return int_from_i64(v); };
   Value vi = structseq_new(&sys_version_info_type,
-                           {i(3), i(11), i(7), str_from_ascii("final"), i(0)});
+                           {i(3), i(11), i(2), str_from_ascii("final"), i(0)});
   Value zero = i(0);
   Value flags = structseq_new(
       &sys_flags_type, {zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, i(1),
@@ -180,14 +180,14 @@ bool init_sys_functions(Value d) {
                             str_from_ascii("siphash13"), i(64), i(128), zero});
   Value int_info = structseq_new(&sys_int_info_type, {i(30), i(4), i(4300), i(640)});
   Value impl = structseq_new(&sys_implementation_type,
-                             {str_from_ascii("tpy"), None(), vi, i(0x030b07f0)});
+                             {str_from_ascii("tpy"), None(), vi, i(0x030b02f0)});
   Value path = list_new();
   if (set(d, "version_info", vi) < 0 || set(d, "flags", flags) < 0 ||
       set(d, "hash_info", hash_info) < 0 || set(d, "int_info", int_info) < 0 ||
       set(d, "implementation", impl) < 0 || set(d, "path", path) < 0 ||
       set(d, "maxsize", i(INT64_MAX)) < 0 ||
-      set(d, "version", str_from_ascii("3.11.7 (tpy) [GCC]")) < 0 ||
-      set(d, "hexversion", i(0x030b07f0)) < 0 ||
+      set(d, "version", str_from_ascii("3.11.2 (tpy) [GCC]")) < 0 ||
+      set(d, "hexversion", i(0x030b02f0)) < 0 ||
       set(d, "platform", str_from_ascii("linux")) < 0 ||
       set(d, "byteorder", str_from_ascii("little")) < 0 ||
       set(d, "executable", str_from_utf8(executable_path())) < 0 ||
