@@ -130,13 +130,13 @@ void frame_detach(Frame* f) {
   if (f->frame_obj.is_null()) return;
   FrameObject* o = as_frame_object(f->frame_obj);
   if (o->frame != f) return;
+  // Often called while an exception propagates: keep it pending whatever happens here.
+  Value pending = fetch_exception();
   o->lasti = f->lasti;
   o->lineno = frame_lineno(f);
   if (f->locals.is_null()) {
-    // Keep what f_locals would have shown; a failure just leaves it empty.
-    Value d = frame_locals_dict(f);
-    if (d.is_null()) clear_exception();
-    else gc::store(o, &o->locals, d);
+    // Keep what f_locals would have shown (frame_locals_dict fills o->locals).
+    if (frame_locals_dict(f).is_null()) clear_exception();
   } else {
     gc::store(o, &o->locals, f->locals);
   }
@@ -146,6 +146,7 @@ void frame_detach(Frame* f) {
     else gc::store(o, &o->back, back);
   }
   o->frame = nullptr;
+  if (!pending.is_null()) set_exception(pending);
 }
 
 Frame* frame_of_object(Value frame_obj) { return as_frame_object(frame_obj)->frame; }
@@ -161,9 +162,19 @@ int frame_object_lasti(Value frame_obj) {
 Value frame_locals_dict(Frame* f) {
   CodeObject* co = f->code;
   Value d = f->locals;
-  if (d.is_null()) {
-    d = dict_new();
-    if (d.is_null()) return d;
+  bool fast = d.is_null();
+  if (fast) {
+    // As 3.11's f_locals: one dict per frame, refreshed from the fast locals on each call,
+    // so names exec() added to it stay visible to later locals() calls.
+    Value fo = frame_object(f);
+    if (fo.is_null()) return fo;
+    FrameObject* o = as_frame_object(fo);
+    if (o->locals.is_null()) {
+      Value nd = dict_new();
+      if (nd.is_null()) return nd;
+      gc::store(o, &o->locals, nd);
+    }
+    d = o->locals;
   }
   for (int i = 0; i < co->nlocalsplus; i++) {
     uint8_t kind = co->kinds[i];
@@ -176,9 +187,7 @@ Value frame_locals_dict(Frame* f) {
     }
     Value name = tuple_at(co->localsplus_names, i);
     if (v.is_null()) {
-      if (!f->locals.is_null()) {
-        if (dict_del(d, name) < 0) return Value();
-      }
+      if (dict_del(d, name) < 0) return Value();
       continue;
     }
     if (dict_set(d, name, v) < 0) return Value();

@@ -406,7 +406,9 @@ Value cell_repr(Value self) {
     s += "empty>";
   } else {
     s += std::string(type_of(c->ref)->c_name()) + " object at " +
-         vm::address_text(c->ref.is_int() ? nullptr : c->ref.as_object()) + ">";
+         vm::address_text(c->ref.is_int() ? reinterpret_cast<void*>(c->ref.bits())
+                                          : static_cast<void*>(c->ref.as_object())) +
+         ">";
   }
   return str_from_utf8(s);
 }
