@@ -20,6 +20,13 @@
 
 namespace tpy {
 
+// Types other parts provide later: weak references, null until their owners define them, so
+// the builtins module names whatever this build has (float's stand-in is in vm_deps).
+[[gnu::weak]] extern constinit Type complex_type;
+[[gnu::weak]] extern constinit Type bytes_type;
+[[gnu::weak]] extern constinit Type bytearray_type;
+[[gnu::weak]] extern constinit Type memoryview_type;
+
 namespace {
 
 // print(*objects, sep=' ', end='\n', file=None, flush=False)
@@ -84,6 +91,9 @@ bool init_builtins() {
                    &super_type};
   for (Type* t : types)
     if (add_type(d, t) < 0) return false;
+  Type* later[] = {&float_type, &complex_type, &bytes_type, &bytearray_type, &memoryview_type};
+  for (Type* t : later)
+    if (t != nullptr && t->has_flag(kTypeReady) && add_type(d, t) < 0) return false;
 #define TPY_EXC(name, base, layout) \
   if (add_type(d, exc_##name) < 0) return false;
 #include "interp/objects/exceptions.def"
