@@ -300,6 +300,14 @@ Value builtin_import(Value, const Value* args, size_t nargs, Value kwnames) {
   return top;
 }
 
+// exit() / quit(): site's Quitter objects in CPython (here plain functions with its behaviour).
+Value builtin_exit(Value, const Value* args, size_t nargs, Value) {
+  if (!check_nargs("exit", nargs, 0, 1)) return Value();
+  Value e = exception_new(exc_SystemExit, args, nargs);
+  if (e.is_null()) return e;
+  return raise_value(e);
+}
+
 Value builtin_breakpoint(Value, const Value*, size_t, Value) {
   return raise_error(exc_RuntimeError, "lost sys.breakpointhook");
 }
@@ -316,6 +324,8 @@ const MethodDef builtin_functions[] = {
     {"delattr", builtin_delattr, kMethFast, nullptr},
     {"dir", builtin_dir, kMethFast, nullptr},
     {"divmod", builtin_divmod, kMethFast, nullptr},
+    {"exit", builtin_exit, kMethFast, nullptr},
+    {"quit", builtin_exit, kMethFast, nullptr},
     {"format", builtin_format, kMethFast, nullptr},
     {"getattr", builtin_getattr, kMethFast, nullptr},
     {"hasattr", builtin_hasattr, kMethFast, nullptr},
