@@ -4,6 +4,7 @@
 
 #include "gc/barrier.h"
 #include "gc/heap.h"
+#include "gc/roots.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/descr.h"
 #include "interp/objects/dict.h"
@@ -175,8 +176,107 @@ Value object_getstate_m(Value self, const Value*, size_t, Value) {
   return state;
 }
 
+Value import_copyreg() {
+  static StrConst k_import("__import__"), k_copyreg("copyreg");
+  Value b = gc::g_roots.builtins();
+  if (b.is_null()) return raise_error(exc_ImportError, "import of copyreg halted; None in sys.modules");
+  Value imp = getattr(b, k_import.get());
+  if (imp.is_null()) return imp;
+  return call1(imp, k_copyreg.get());
+}
+
+// copyreg.__reduce_ex__'s protocol 2+ form (CPython's reduce_newobj): (copyreg.__newobj__,
+// (cls, *args), state, listitems, dictitems).
+Value reduce_newobj(Value self) {
+  static StrConst k_getnewargs_ex("__getnewargs_ex__"), k_getnewargs("__getnewargs__"),
+      k_newobj("__newobj__"), k_newobj_ex("__newobj_ex__"), k_getstate("__getstate__"),
+      k_items("items");
+  Type* t = type_of(self);
+  if (t->slots.new_ == nullptr)
+    return raise_format(exc_TypeError, "cannot pickle '%.200s' object", t->c_name());
+  Value args = tuple_empty(), kwargs;
+  bool hasargs = false;
+  Value f = lookup_special(self, k_getnewargs_ex.get());
+  if (!f.is_null()) {
+    Value r = call0(f);
+    if (r.is_null()) return r;
+    if (!is_tuple(r) || tuple_length(r) != 2)
+      return raise_format(exc_TypeError, "__getnewargs_ex__ should return a tuple of length 2, not '%.200s'",
+                          type_of(r)->c_name());
+    args = tuple_at(r, 0);
+    kwargs = tuple_at(r, 1);
+    hasargs = true;
+  } else if (error_occurred()) {
+    return Value();
+  } else if (!(f = lookup_special(self, k_getnewargs.get())).is_null()) {
+    args = call0(f);
+    if (args.is_null()) return args;
+    if (!is_tuple(args))
+      return raise_format(exc_TypeError, "__getnewargs__ should return a tuple, not '%.200s'",
+                          type_of(args)->c_name());
+    hasargs = true;
+  } else if (error_occurred()) {
+    return Value();
+  }
+  (void)hasargs;
+  Value copyreg = import_copyreg();
+  if (copyreg.is_null()) return copyreg;
+  Value newobj, newargs;
+  Value cls = Value::from_object(t);
+  if (kwargs.is_null() || (is_dict(kwargs) && dict_length(kwargs) == 0)) {
+    newobj = getattr(copyreg, k_newobj.get());
+    if (newobj.is_null()) return newobj;
+    int64_t n = tuple_length(args);
+    newargs = tuple_new(n + 1);
+    if (newargs.is_null()) return newargs;
+    tuple_init_item(newargs, 0, cls);
+    for (int64_t i = 0; i < n; i++) tuple_init_item(newargs, i + 1, tuple_at(args, i));
+  } else {
+    newobj = getattr(copyreg, k_newobj_ex.get());
+    if (newobj.is_null()) return newobj;
+    newargs = tuple_pack({cls, args, kwargs});
+  }
+  if (newargs.is_null()) return newargs;
+  Value state = call_method(self, k_getstate.get(), nullptr, 0);
+  if (state.is_null()) return state;
+  Value listitems = None(), dictitems = None();
+  if (is_list(self)) {
+    listitems = get_iter(self);
+    if (listitems.is_null()) return listitems;
+  }
+  if (is_dict(self)) {
+    Value items = call_method(self, k_items.get(), nullptr, 0);
+    if (items.is_null()) return items;
+    dictitems = get_iter(items);
+    if (dictitems.is_null()) return dictitems;
+  }
+  return tuple_pack({newobj, newargs, state, listitems, dictitems});
+}
+
+Value common_reduce(Value self, int64_t protocol) {
+  if (protocol >= 2) return reduce_newobj(self);
+  static StrConst k_reduce_ex("_reduce_ex");
+  Value copyreg = import_copyreg();
+  if (copyreg.is_null()) return copyreg;
+  Value f = getattr(copyreg, k_reduce_ex.get());
+  if (f.is_null()) return f;
+  return call2(f, self, Value::from_int(protocol));
+}
+
+Value object_reduce_m(Value self, const Value*, size_t, Value) { return common_reduce(self, 0); }
+
 Value object_reduce_ex_m(Value self, const Value* args, size_t nargs, Value) {
-  return raise_format(exc_TypeError, "cannot pickle '%.200s' object", type_of(self)->c_name());
+  int64_t protocol;
+  if (!args[0].is_int() && !is_instance_of(args[0], &int_type))
+    return raise_format(exc_TypeError, "'%.200s' object cannot be interpreted as an integer",
+                        type_of(args[0])->c_name());
+  if (!index_to_i64(args[0], &protocol)) return Value();
+  // A class that overrides __reduce__ gets it called.
+  static StrConst k_reduce("__reduce__");
+  Value mine = type_lookup(type_of(self), k_reduce.get());
+  Value objects = dict_get_str(object_type.m_dict, k_reduce.get());
+  if (!mine.is_null() && !(mine == objects)) return call_method(self, k_reduce.get(), nullptr, 0);
+  return common_reduce(self, protocol);
 }
 
 Value object_subclasshook_m(Value, const Value*, size_t, Value) { return NotImplemented(); }
@@ -257,7 +357,7 @@ int object_set_class(Value self, Value v) {
 
 const MethodDef object_methods[] = {
     {"__reduce_ex__", object_reduce_ex_m, kMethO, "Helper for pickle."},
-    {"__reduce__", object_reduce_ex_m, kMethNoArgs, "Helper for pickle."},
+    {"__reduce__", object_reduce_m, kMethNoArgs, "Helper for pickle."},
     {"__getstate__", object_getstate_m, kMethNoArgs, "Helper for pickle."},
     {"__subclasshook__", object_subclasshook_m, kMethFastKw | kMethClass,
      "Abstract classes can override this to customize issubclass().\n\n"
