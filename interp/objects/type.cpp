@@ -648,7 +648,10 @@ constinit Type type_type{&type_type, "type", sizeof(Type),
                              .trace = type_trace,
                          }};
 
+Value type_or(Value a, Value b);  // union_type.cpp: `int | str`
+
 bool init_type() {
+  type_type.slots.binop[static_cast<size_t>(BinOp::Or)] = type_or;
   // A class's attributes live in its dict: metaclasses need no instance attribute block.
   type_type.m_dict_offset = offsetof(Type, m_dict);
   type_init(&type_type, &object_type, TypeDefs{type_methods, nullptr, type_getsets},
