@@ -5,6 +5,7 @@
 
 #include "gc/heap.h"
 #include "gc/roots.h"
+#include "interp/objects/instance.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/int.h"
@@ -146,9 +147,14 @@ bool check_unpack(const char* fname, size_t nargs, size_t min, size_t max) {
   return true;
 }
 
-Object* alloc_instance(Type* type) {
-  Object* o = gc::alloc(type->m_basicsize, type);
-  if (o == nullptr) raise_no_memory();
+Object* alloc_instance(Type* type, size_t extra) {
+  Object* o = gc::alloc(type->m_basicsize + extra, type);
+  if (o == nullptr) {
+    raise_no_memory();
+    return nullptr;
+  }
+  // A subclass instance with attributes starts on the root shape (as object.__new__ does).
+  if (type->m_attrs_offset != 0) instance_init_attrs(o);
   return o;
 }
 

@@ -61,8 +61,9 @@ bool no_kwargs(const char* fname, Value kwnames);
 // "f expected at most N argument(s), got M" / "f expected at least N ..." (unpack style).
 bool check_unpack(const char* fname, size_t nargs, size_t min, size_t max);
 
-// A new instance of [type] (a subclass of a built-in container) of [type]'s basicsize.
-Object* alloc_instance(Type* type);
+// A new instance of [type] (a built-in container type or a subclass): basicsize + [extra]
+// bytes (a tuple subclass's items), its attribute block initialised; null: MemoryError.
+Object* alloc_instance(Type* type, size_t extra = 0);
 
 // The reduce value `(type(self), args)` or `(callable, args, state)` helpers.
 Value builtin_iter_callable();  // builtins.iter, for iterators' __reduce__

@@ -361,10 +361,8 @@ int update_internal(SetObject* so, Value other) {
 }
 
 Value make_new(Type* type, Value iterable) {
-  Object* o = type == &set_type || type == &frozenset_type
-                  ? gc::alloc(sizeof(SetObject), type)
-                  : gc::alloc(type->m_basicsize, type);
-  if (o == nullptr) return raise_no_memory();
+  Object* o = alloc_instance(type);
+  if (o == nullptr) return Value();
   auto* so = static_cast<SetObject*>(o);
   init_empty(so);
   if (!iterable.is_null() && update_internal(so, iterable) < 0) return Value();

@@ -25,8 +25,10 @@ Value tuple_item_at(Value t, int64_t i, bool*) { return tuple_at(t, i); }
 
 // A tuple (or subclass instance) of [type] holding [n] items copied from [items].
 Value tuple_subtype_new(Type* type, const Value* items, int64_t n) {
-  Object* o = gc::alloc(type->m_basicsize + static_cast<size_t>(n) * sizeof(Value), type);
-  if (o == nullptr) return raise_no_memory();
+  // The items follow TupleObject's header; a subclass's attribute block sits at the end of the
+  // cell (kAttrsAtCellEnd), past them.
+  Object* o = alloc_instance(type, static_cast<size_t>(n) * sizeof(Value));
+  if (o == nullptr) return Value();
   auto* t = static_cast<TupleObject*>(o);
   t->length = n;
   if (n) std::memcpy(static_cast<void*>(t->items), items, static_cast<size_t>(n) * sizeof(Value));
