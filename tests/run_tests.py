@@ -16,6 +16,9 @@ import subprocess
 import sys
 
 PROG_TOKEN = "<PROG>"
+# Both sides run with hashing fixed, so set and dict orders of strs are python3.11's own and
+# reproducible (tpy's str hash is CPython's SipHash-1-3 under the same key).
+CASE_ENV = dict(os.environ, PYTHONHASHSEED="0")
 
 
 def case_command(binary, path):
@@ -39,7 +42,8 @@ def run_case(binary, path, stdin_path):
     argv, cwd = case_command(binary, path)
     stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
     try:
-        p = subprocess.run(argv, cwd=cwd, stdin=stdin, capture_output=True, timeout=60)
+        p = subprocess.run(argv, cwd=cwd, stdin=stdin, capture_output=True, timeout=60,
+                           env=CASE_ENV)
     except subprocess.TimeoutExpired:
         return None
     finally:

@@ -81,7 +81,7 @@ inline std::string_view str_ascii_view(Value s) {
   return {static_cast<const char*>(o->data()), static_cast<size_t>(o->length)};
 }
 inline int64_t str_length(Value s) { return as_str(s)->length; }
-int64_t str_hash(Value s);  // cached; never fails
+int64_t str_hash(Value s);  // cached; never fails (CPython's SipHash-1-3; PYTHONHASHSEED)
 // Equality of two strs by content (identity first).
 bool str_equal(Value a, Value b);
 bool str_equal_ascii(Value s, std::string_view ascii);

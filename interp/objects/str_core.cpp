@@ -2,6 +2,9 @@
 //
 // The str type's Python-visible methods live in the other str*.cpp files; this file is the
 // representation every other part of the runtime builds on.
+#include <sys/random.h>
+
+#include <cstdlib>
 #include <cstring>
 
 #include "gc/barrier.h"
@@ -11,6 +14,7 @@
 #include "interp/objects/exceptions.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
+#include "interp/text/number_hash.h"
 #include "interp/unicode/utf8.h"
 
 namespace tpy {
@@ -135,25 +139,34 @@ std::string str_to_utf8(Value v) {
   return out;
 }
 
-// FNV-1a over the code points, then a final avalanche. CPython randomises str hashes per
-// process (SipHash-1-3 with a random key), so no program can depend on their values; see
-// docs/differences.md. Hashing code points (not the storage units) keeps equal strs of
-// different widths... which cannot exist: the width is canonical, so units would also do.
+// CPython's str hash: SipHash-1-3 of the PEP 393 storage (which is what StrObject holds, in
+// little-endian units) under a per-process key. As CPython, PYTHONHASHSEED=N fixes the key
+// (0: the zero key, so tpy's set and dict orders equal python3.11's under PYTHONHASHSEED=0,
+// which the test runner uses) and without it the key is random.
+namespace {
+text::HashKey make_hash_key() {
+  const char* seed = std::getenv("PYTHONHASHSEED");
+  if (seed && *seed && std::strcmp(seed, "random") != 0) {
+    char* end = nullptr;
+    unsigned long long n = std::strtoull(seed, &end, 10);
+    if (end && *end == '\0' && n <= 4294967295ull) return text::hash_key_from_seed(static_cast<uint32_t>(n));
+  }
+  text::HashKey k;
+  if (getrandom(&k, sizeof k, 0) != static_cast<ssize_t>(sizeof k)) k = text::hash_key_from_seed(0);
+  return k;
+}
+}  // namespace
+
+const text::HashKey& str_hash_key() {
+  static const text::HashKey key = make_hash_key();
+  return key;
+}
+
 int64_t str_hash(Value v) {
   StrObject* s = as_str(v);
   if (s->hash != -1) return s->hash;
-  uint64_t h = 0xcbf29ce484222325ull;
-  for (int64_t i = 0; i < s->length; i++) {
-    h ^= s->at(i);
-    h *= 0x100000001b3ull;
-  }
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdull;
-  h ^= h >> 33;
-  int64_t r = static_cast<int64_t>(h);
-  if (r == -1) r = -2;
-  s->hash = r;
-  return r;
+  s->hash = text::hash_bytes(str_hash_key(), s->data(), static_cast<size_t>(s->length) * s->kind());
+  return s->hash;
 }
 
 bool str_equal(Value a, Value b) {
