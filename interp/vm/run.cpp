@@ -78,6 +78,9 @@ void sigint_handler(int) { vm::g_pending_sigint = 1; }
 }  // namespace
 
 void install_sigint_handler() {
+  // As CPython: an inherited SIG_IGN (background jobs, nohup) is left alone.
+  struct sigaction old = {};
+  if (sigaction(SIGINT, nullptr, &old) == 0 && old.sa_handler == SIG_IGN) return;
   struct sigaction sa = {};
   sa.sa_handler = sigint_handler;
   sigemptyset(&sa.sa_mask);
