@@ -8,17 +8,14 @@
 #include <cstdint>
 #include <string_view>
 
+#include "interp/objects/complex.h"
+#include "interp/objects/float.h"
 #include "interp/objects/set.h"
 #include "interp/objects/slice.h"
 #include "interp/objects/type.h"
 
 namespace tpy {
 
-// TODO(numbers): float and complex construction and access (float.h / complex.h).
-extern constinit Type float_type;
-Value float_from_double(double d);
-double float_as_double(Value v);  // v an exact float
-Value complex_from_doubles(double real, double imag);
 
 // TODO(str/bytes): bytes from raw data (bytes.h).
 Value bytes_from_data(const void* data, size_t n);
