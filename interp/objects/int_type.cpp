@@ -3,17 +3,21 @@
 // Arithmetic is interp/objects/int.h's; this file adapts it to the slot conventions (bool
 // operands read as 0/1, NotImplemented for non-ints) and turns the core's recorded errors into
 // Python exceptions with CPython's types and messages.
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 #include <string>
 
 #include "interp/objects/abstract.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/int.h"
 #include "interp/objects/native.h"
+#include "interp/objects/num_util.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
+#include "interp/text/format_spec.h"
 #include "interp/text/repr.h"
 #include "interp/vm/vm_deps.h"
 
@@ -37,13 +41,6 @@ Value exact(Value v) {
   return Value();
 }
 
-Type* exception_type_named(const char* name) {
-#define TPY_EXC(n, base, layout) if (std::strcmp(name, #n) == 0) return exc_##n;
-#include "interp/objects/exceptions.def"
-#undef TPY_EXC
-  return exc_SystemError;
-}
-
 }  // namespace
 
 // The int core's pending error as a Python exception.
@@ -51,7 +48,7 @@ Value int_raise_pending(std::string_view literal) {
   IntErrorInfo e = int_take_error();
   if (e.kind == IntError::kOutOfMemory) return raise_no_memory();
   if (e.kind == IntError::kNone) return Value::exception();  // already a Python exception
-  return raise_error(exception_type_named(int_error_type(e.kind)), int_error_message(e, literal));
+  return raise_named(int_error_type(e.kind), int_error_message(e, literal));
 }
 
 namespace {
@@ -210,6 +207,198 @@ Value int_bit_length(Value self, const Value*, size_t, Value) {
   return Value::from_int(static_cast<int64_t>(s.size()));
 }
 
+
+Value m_format(Value self, const Value* args, size_t, Value) {
+  Value spec = args[0];
+  if (!is_str(spec))
+    return raise_format(exc_TypeError, "__format__() argument must be str, not %.200s",
+                        type_of(spec)->c_name());
+  Value x = exact(self);
+  if (str_length(spec) == 0 && type_of(self) != &int_type) return object_str(self);
+  std::string out;
+  text::NumError err;
+  uint64_t storage;
+  if (!text::format_int(out, str_to_utf8(spec), int_view(x, &storage), err))
+    return raise_num_error(err);
+  return str_from_utf8(out);
+}
+
+// round(int, ndigits): to a multiple of 10**-ndigits, ties to even (CPython's
+// _PyLong_DivmodNear).
+Value m_round(Value self, const Value* args, size_t nargs, Value kwnames) {
+  static const char* const kw[] = {"ndigits", nullptr};
+  Value nd;
+  ArgSpec spec{"__round__", kw, 0, 1, 0, false, false};
+  if (!parse_args(spec, args, nargs, kwnames, {&nd})) return Value();
+  Value x = exact(self);
+  if (nd.is_null()) return x;
+  Value n = number_index(nd);
+  if (n.is_null()) return n;
+  if (int_sign(n) >= 0) return x;
+  int64_t neg;
+  // Past the number's own digits the result is 0 (and 10**-ndigits would be enormous).
+  uint64_t digits = int_bit_length(x) * 30103 / 100000 + 2;
+  if (!int_to_i64(n, &neg) || static_cast<uint64_t>(-(neg + 1)) >= digits)
+    return Value::from_int(0);
+  Value pow10 = checked(int_pow(Value::from_int(10), Value::from_int(-neg)));
+  if (pow10.is_null()) return pow10;
+  Value r;
+  Value q = int_divmod(x, pow10, &r);
+  if (q.is_null()) return int_raise_pending({});
+  Value twice = checked(int_add(r, r));
+  if (twice.is_null()) return twice;
+  int c = int_compare(twice, pow10);
+  bool q_odd = int_sign(int_and(q, Value::from_int(1))) != 0;
+  if (c > 0 || (c == 0 && q_odd)) r = checked(int_sub(r, pow10));
+  if (r.is_null()) return r;
+  return checked(int_sub(x, r));
+}
+
+Value m_self(Value self, const Value*, size_t, Value) { return exact(self); }
+
+Value m_as_integer_ratio(Value self, const Value*, size_t, Value) {
+  return tuple_pack({exact(self), Value::from_int(1)});
+}
+
+Value m_bit_count(Value self, const Value*, size_t, Value) {
+  uint64_t storage;
+  text::IntView v = int_view(exact(self), &storage);
+  int64_t n = 0;
+  for (size_t i = 0; i < v.n; i++) n += __builtin_popcountll(v.limbs[i]);
+  return Value::from_int(n);
+}
+
+Value m_sizeof(Value self, const Value*, size_t, Value) {
+  // CPython's layout: a 24-byte header and one 4-byte digit per 30 bits.
+  uint64_t bits = int_bit_length(exact(self));
+  return Value::from_int(static_cast<int64_t>(24 + 4 * ((bits + 29) / 30)));
+}
+
+Value m_getnewargs(Value self, const Value*, size_t, Value) {
+  return tuple_pack({exact(self)});
+}
+
+// byteorder as little-endian?; false with ValueError pending.
+bool parse_byteorder(Value order, bool* little) {
+  if (order.is_null()) {
+    *little = false;
+    return true;
+  }
+  if (!is_str(order)) {
+    raise_format(exc_TypeError, "to_bytes() argument 'byteorder' must be str, not %.200s",
+                 type_of(order)->c_name());
+    return false;
+  }
+  if (str_equal_ascii(order, "little")) {
+    *little = true;
+  } else if (str_equal_ascii(order, "big")) {
+    *little = false;
+  } else {
+    raise_error(exc_ValueError, "byteorder must be either 'little' or 'big'");
+    return false;
+  }
+  return true;
+}
+
+Value m_to_bytes(Value self, const Value* args, size_t nargs, Value kwnames) {
+  static const char* const kw[] = {"length", "byteorder", "signed", nullptr};
+  Value length, order, is_signed;
+  ArgSpec spec{"to_bytes", kw, 0, 2, 0, false, false};
+  if (!parse_args(spec, args, nargs, kwnames, {&length, &order, &is_signed})) return Value();
+  int64_t len = 1;
+  if (!length.is_null() && !index_to_i64(length, &len)) return Value();
+  if (len < 0) return raise_error(exc_ValueError, "length argument must be non-negative");
+  bool little;
+  if (!parse_byteorder(order, &little)) return Value();
+  bool sign = false;
+  if (!is_signed.is_null()) {
+    int t = object_truthy(is_signed);
+    if (t < 0) return Value();
+    sign = t != 0;
+  }
+  Value x = exact(self);
+  bool negative = int_sign(x) < 0;
+  if (negative && !sign)
+    return raise_error(exc_OverflowError, "can't convert negative int to unsigned");
+  uint64_t storage;
+  text::IntView v = int_view(x, &storage);
+  uint64_t bits = int_bit_length(x);
+  uint64_t cap = static_cast<uint64_t>(len) * 8;
+  bool fits;
+  if (!sign) {
+    fits = bits <= cap;
+  } else if (!negative) {
+    fits = cap > 0 && bits <= cap - 1;
+  } else {
+    uint64_t pop = 0;
+    for (size_t i = 0; i < v.n; i++) pop += __builtin_popcountll(v.limbs[i]);
+    fits = cap > 0 && (bits <= cap - 1 || (bits == cap && pop == 1));
+  }
+  if (!fits) return raise_error(exc_OverflowError, "int too big to convert");
+  // Little-endian magnitude bytes, then two's complement for negatives.
+  std::vector<unsigned char> out(static_cast<size_t>(len), 0);
+  for (size_t i = 0; i < out.size() && i / 8 < v.n; i++)
+    out[i] = static_cast<unsigned char>(v.limbs[i / 8] >> (8 * (i % 8)));
+  if (negative) {
+    unsigned carry = 1;
+    for (auto& b : out) {
+      unsigned t = static_cast<unsigned char>(~b) + carry;
+      b = static_cast<unsigned char>(t);
+      carry = t >> 8;
+    }
+  }
+  if (!little) std::reverse(out.begin(), out.end());
+  return bytes_from_data(out.data(), out.size());
+}
+
+Value m_from_bytes(Value cls, const Value* args, size_t nargs, Value kwnames) {
+  static const char* const kw[] = {"bytes", "byteorder", "signed", nullptr};
+  Value data, order, is_signed;
+  ArgSpec spec{"from_bytes", kw, 1, 2, 0, false, false};
+  if (!parse_args(spec, args, nargs, kwnames, {&data, &order, &is_signed})) return Value();
+  bool little;
+  if (!parse_byteorder(order, &little)) return Value();
+  bool sign = false;
+  if (!is_signed.is_null()) {
+    int t = object_truthy(is_signed);
+    if (t < 0) return Value();
+    sign = t != 0;
+  }
+  if (is_str(data)) return raise_error(exc_TypeError, "cannot convert 'str' object to bytes");
+  Value it = get_iter(data);
+  if (it.is_null()) return it;
+  std::vector<unsigned char> bytes;
+  for (;;) {
+    Value item = iter_next(it);
+    if (item.is_null()) {
+      if (!pending_exception().is_null()) return Value();
+      break;
+    }
+    int64_t b;
+    if (!index_to_i64(item, &b)) return Value();
+    if (b < 0 || b > 255) return raise_error(exc_ValueError, "bytes must be in range(0, 256)");
+    bytes.push_back(static_cast<unsigned char>(b));
+  }
+  if (little) std::reverse(bytes.begin(), bytes.end());
+  static const char hex[] = "0123456789abcdef";
+  std::string text = "0";
+  for (unsigned char b : bytes) {
+    text += hex[b >> 4];
+    text += hex[b & 15];
+  }
+  Value r = int_from_string(text, 16);
+  if (r.is_null()) return int_raise_pending(text);
+  if (sign && !bytes.empty() && (bytes[0] & 0x80)) {
+    Value top = checked(int_lshift(Value::from_int(1), Value::from_int(
+                                                          static_cast<int64_t>(8 * bytes.size()))));
+    if (top.is_null()) return top;
+    r = checked(int_sub(r, top));
+    if (r.is_null()) return r;
+  }
+  if (cls.as_object() == &int_type) return r;
+  return call1(cls, r);
+}
+
 Value int_conjugate(Value self, const Value*, size_t, Value) { return exact(self); }
 
 Value int_get_real(Value self) { return exact(self); }
@@ -220,6 +409,23 @@ const MethodDef int_methods[] = {
     {"conjugate", int_conjugate, kMethNoArgs, "Returns self, the complex conjugate of any int."},
     {"bit_length", int_bit_length, kMethNoArgs,
      "Number of bits necessary to represent self in binary."},
+    {"bit_count", m_bit_count, kMethNoArgs,
+     "Number of ones in the binary representation of the absolute value of self."},
+    {"to_bytes", m_to_bytes, kMethFastKw, "Return an array of bytes representing an integer."},
+    {"from_bytes", m_from_bytes, kMethFastKw | kMethClass,
+     "Return the integer represented by the given array of bytes."},
+    {"as_integer_ratio", m_as_integer_ratio, kMethNoArgs,
+     "Return integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the "
+     "original int\nand with a positive denominator."},
+    {"__trunc__", m_self, kMethNoArgs, "Truncating an Integral returns itself."},
+    {"__floor__", m_self, kMethNoArgs, "Flooring an Integral returns itself."},
+    {"__ceil__", m_self, kMethNoArgs, "Ceiling of an Integral returns itself."},
+    {"__round__", m_round, kMethFastKw,
+     "Rounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an "
+     "integer."},
+    {"__getnewargs__", m_getnewargs, kMethNoArgs, nullptr},
+    {"__format__", m_format, kMethO, "Convert to a string according to format_spec."},
+    {"__sizeof__", m_sizeof, kMethNoArgs, "Returns size in memory, in bytes."},
     {nullptr, nullptr, 0, nullptr}};
 
 const GetSetDef int_getsets[] = {
