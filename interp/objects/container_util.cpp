@@ -147,6 +147,13 @@ bool check_unpack(const char* fname, size_t nargs, size_t min, size_t max) {
   return true;
 }
 
+bool other_slot_is_numeric(Value other) {
+  Type* t = type_of(other);
+  if (t->is_heap()) return true;
+  return !t->has_flag(kTypeSequence | kTypeStrSubclass | kTypeBytesSubclass | kTypeListSubclass |
+                      kTypeTupleSubclass);
+}
+
 Object* alloc_instance(Type* type, size_t extra) {
   Object* o = gc::alloc(type->m_basicsize + extra, type);
   if (o == nullptr) {

@@ -61,6 +61,11 @@ bool no_kwargs(const char* fname, Value kwnames);
 // "f expected at most N argument(s), got M" / "f expected at least N ..." (unpack style).
 bool check_unpack(const char* fname, size_t nargs, size_t min, size_t max);
 
+// For `seq + other` / `seq * other`: whether [other]'s own binary slot stands for a number
+// slot CPython would try before the sequence's sq_concat/sq_repeat. Built-in sequences (str,
+// bytes, list, tuple, range...) only have sequence methods there, so their slots are skipped.
+bool other_slot_is_numeric(Value other);
+
 // A new instance of [type] (a built-in container type or a subclass): basicsize + [extra]
 // bytes (a tuple subclass's items), its attribute block initialised; null: MemoryError.
 Object* alloc_instance(Type* type, size_t extra = 0);

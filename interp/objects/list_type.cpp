@@ -263,7 +263,7 @@ Value list_add(Value a, Value b) {
   if (!is_list(a)) return NotImplemented();
   if (!is_list(b)) {
     BinaryFn other = type_of(b)->slots.binop[static_cast<size_t>(BinOp::Add)];
-    if (other != nullptr && other != list_add) {
+    if (other != nullptr && other_slot_is_numeric(b) && other != list_add) {
       Value r = other(a, b);
       if (r.is_null() || !is_not_implemented(r)) return r;
     }
@@ -288,7 +288,7 @@ Value list_mul(Value a, Value b) {
   if (!has_index(count)) {
     if (seq == a) {
       BinaryFn other = type_of(b)->slots.binop[static_cast<size_t>(BinOp::Multiply)];
-      if (other != nullptr && other != list_mul) {
+      if (other != nullptr && other_slot_is_numeric(b) && other != list_mul) {
         Value r = other(a, b);
         if (r.is_null() || !is_not_implemented(r)) return r;
       }

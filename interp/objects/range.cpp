@@ -165,6 +165,58 @@ Value item_at(RangeObject* r, Value i) {
   return int_error_to_exception(int_add(r->start, off));
 }
 
+// slice.indices() over Python ints (_PySlice_GetLongIndices) for ranges longer than int64.
+bool big_slice_index(Value v, Value length, Value lower, Value upper, Value dflt, Value* out) {
+  if (is_none(v)) {
+    *out = dflt;
+    return true;
+  }
+  if (!has_index(v)) {
+    raise_error(exc_TypeError, "slice indices must be integers or None or have an __index__ method");
+    return false;
+  }
+  Value x = number_index(v);
+  if (x.is_null()) return false;
+  if (int_sign(x) < 0) {
+    x = int_error_to_exception(int_add(x, length));
+    if (x.is_null()) return false;
+    if (int_compare(x, lower) < 0) x = lower;
+  } else if (int_compare(x, upper) > 0) {
+    x = upper;
+  }
+  *out = x;
+  return true;
+}
+
+Value slice_big(RangeObject* r, Value key) {
+  SliceObject* s = as_slice(key);
+  Value step = kOne;
+  if (!is_none(s->step)) {
+    if (!has_index(s->step))
+      return raise_error(exc_TypeError,
+                         "slice indices must be integers or None or have an __index__ method");
+    step = number_index(s->step);
+    if (step.is_null()) return step;
+    if (int_sign(step) == 0) return raise_error(exc_ValueError, "slice step cannot be zero");
+  }
+  bool neg = int_sign(step) < 0;
+  Value lower = neg ? Value::from_int(-1) : kZero;
+  Value upper = neg ? int_error_to_exception(int_add(r->length, lower)) : r->length;
+  if (upper.is_null()) return upper;
+  Value start, stop;
+  if (!big_slice_index(s->start, r->length, lower, upper, neg ? upper : lower, &start))
+    return Value();
+  if (!big_slice_index(s->stop, r->length, lower, upper, neg ? lower : upper, &stop))
+    return Value();
+  Value nstart = item_at(r, start);
+  if (nstart.is_null()) return nstart;
+  Value nstop = item_at(r, stop);
+  if (nstop.is_null()) return nstop;
+  Value nstep = int_error_to_exception(int_mul(r->step, step));
+  if (nstep.is_null()) return nstep;
+  return range_new(nstart, nstop, nstep);
+}
+
 Value range_getitem(Value self, Value key) {
   RangeObject* r = as_range(self);
   if (key.is_int() && r->length.is_int() && r->start.is_int() && r->step.is_int()) {
@@ -175,8 +227,7 @@ Value range_getitem(Value self, Value key) {
   }
   if (is_slice(key)) {
     int64_t n;
-    if (!int_to_i64(r->length, &n))
-      return raise_error(exc_OverflowError, "Python int too large to convert to C ssize_t");
+    if (!int_to_i64(r->length, &n)) return slice_big(r, key);
     int64_t start, stop, step;
     if (slice_indices_for(key, n, &start, &stop, &step) < 0) return Value();
     Value nstart = item_at(r, int_from_i64(start));

@@ -145,7 +145,7 @@ Value tuple_add(Value a, Value b) {
   if (!is_tuple(a)) return NotImplemented();
   if (!is_tuple(b)) {
     BinaryFn other = type_of(b)->slots.binop[static_cast<size_t>(BinOp::Add)];
-    if (other != nullptr && other != tuple_add) {
+    if (other != nullptr && other_slot_is_numeric(b) && other != tuple_add) {
       Value r = other(a, b);
       if (r.is_null() || !is_not_implemented(r)) return r;
     }
@@ -170,7 +170,7 @@ Value tuple_mul(Value a, Value b) {
   if (!has_index(count)) {
     if (seq == a) {
       BinaryFn other = type_of(b)->slots.binop[static_cast<size_t>(BinOp::Multiply)];
-      if (other != nullptr && other != tuple_mul) {
+      if (other != nullptr && other_slot_is_numeric(b) && other != tuple_mul) {
         Value r = other(a, b);
         if (r.is_null() || !is_not_implemented(r)) return r;
       }

@@ -1,12 +1,12 @@
 # mappingproxy (type.__dict__ style) and reprs of recursive containers.
-import types
+MappingProxyType = type(type.__dict__)
 def t(f):
     try:
         print(repr(f()))
     except Exception as e:
         print(type(e).__name__ + ":", e)
 
-m = types.MappingProxyType({"a": 1, "b": 2})
+m = MappingProxyType({"a": 1, "b": 2})
 print(m, repr(m), str(m), len(m), m["a"], "a" in m, "z" in m, list(m), m.get("z", 0), m.get("a"))
 print(m.keys(), m.values(), m.items(), m.copy(), type(m.copy()).__name__, list(reversed(m)))
 print(m | {"c": 3}, {"c": 3} | m, m == {"a": 1, "b": 2}, m != {})
@@ -21,11 +21,11 @@ def ior():
 t(set_item)
 t(del_item)
 t(ior)
-t(lambda: types.MappingProxyType([]))
-t(lambda: types.MappingProxyType(1))
+t(lambda: MappingProxyType([]))
+t(lambda: MappingProxyType(1))
 t(lambda: hash(m))
 print(type(int.__dict__).__name__, "__add__" in int.__dict__, type(list.__dict__["append"]).__name__)
-print(sorted(x for x in dir(types.MappingProxyType) if not x.startswith("__")))
+print(sorted(x for x in dir(MappingProxyType) if not x.startswith("__")))
 l = [1]
 l.append(l)
 d = {"k": l}

@@ -67,7 +67,7 @@ t(mutate)
 print(sorted(x for x in dir(set) if not x.startswith("__")))
 print(sorted(x for x in dir(frozenset) if not x.startswith("__")))
 print({i * 8 for i in range(20)})
-print({-1, -2, 0, 2**61, 2**61 - 1, 2**64})
+print(set([-1, -2, 0, 2**61, 2**61 - 1, 2**64]))
 r = set(range(100))
 for i in range(0, 100, 3):
     r.discard(i)
