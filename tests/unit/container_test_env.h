@@ -33,7 +33,14 @@ inline std::string take_error_type() {
 inline std::string exc_message(Value e) {
   auto* o = static_cast<BaseExceptionObject*>(e.as_object());
   if (o->args.is_null() || tuple_length(o->args) == 0) return "";
-  return str_to_utf8(tuple_at(o->args, 0));
+  Value a = tuple_at(o->args, 0);
+  if (is_str(a)) return str_to_utf8(a);
+  Value s = object_str(a);  // KeyError(1): the key
+  if (s.is_null()) {
+    clear_exception();
+    return "<unprintable>";
+  }
+  return str_to_utf8(s);
 }
 
 // "TypeError: message" for the pending exception (cleared).
