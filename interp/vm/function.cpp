@@ -118,11 +118,10 @@ Value function_new(Value code, Value globals) {
   Value builtins = dict_get_str(globals, k_builtins.get());
   if (!builtins.is_null() && is_module(builtins)) builtins = module_dict(builtins);
   if (builtins.is_null() || !is_dict(builtins)) builtins = builtins_dict();
-  // The docstring is consts[0] when the code says so (3.11: a str first constant of a
-  // function; CO_... has no flag, so the compiler puts None there when there is none).
+  // __doc__ is consts[0] if it is a str, whatever the code (3.11's PyFunction_New): the
+  // compiler puts the docstring or None first in a function's constants.
   Value doc = None();
-  if (tuple_length(co->consts) > 0 && is_str(tuple_at(co->consts, 0)) &&
-      (co->flags & 0x0002 /* CO_NEWLOCALS: a function, not a module or class body */))
+  if (tuple_length(co->consts) > 0 && is_str(tuple_at(co->consts, 0)))
     doc = tuple_at(co->consts, 0);
   auto* f = gc::alloc_as<FunctionObject>(&function_type);
   if (!f) return raise_no_memory();
