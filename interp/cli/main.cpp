@@ -11,6 +11,7 @@
 #include "interp/cli/front_commands.h"
 #include "interp/cli/options.h"
 #include "interp/cli/source_file.h"
+#include "interp/modules/sys_module.h"
 #include "interp/vm/runtime.h"
 #include "jit/backend/versions.h"
 
@@ -65,6 +66,7 @@ int main(int argc, char** argv) {
     for (const std::string& a : o.argv) args.push_back(a.c_str());
     args.push_back(nullptr);
     if (!runtime_init(static_cast<int>(o.argv.size()), args.data())) return 1;
+    sys_set_argv(o.argv);
   }
   switch (o.action) {
     case A::Help: print_help(o); return 0;
