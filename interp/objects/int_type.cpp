@@ -271,7 +271,8 @@ Value m_bit_count(Value self, const Value*, size_t, Value) {
 Value m_sizeof(Value self, const Value*, size_t, Value) {
   // CPython's layout: a 24-byte header and one 4-byte digit per 30 bits.
   uint64_t bits = int_bit_length(exact(self));
-  return Value::from_int(static_cast<int64_t>(24 + 4 * ((bits + 29) / 30)));
+  uint64_t digits = bits == 0 ? 1 : (bits + 29) / 30;  // zero still counts one digit
+  return Value::from_int(static_cast<int64_t>(24 + 4 * digits));
 }
 
 Value m_getnewargs(Value self, const Value*, size_t, Value) {
