@@ -203,7 +203,7 @@ Object* alloc_slow(size_t size, Type* type) {
   BumpRange& r = t_local_cache.ranges[c];
   r.cur = page + cell;
   r.end = page + kPageSize / cell * cell;
-  return init_cell(page, size, type);
+  return init_cell(page, cell, type);  // the whole cell is the object (cell_size)
 }
 
 bool in_heap(const void* p) {

@@ -55,6 +55,8 @@ extern thread_local constinit LocalCache t_local_cache;
 [[gnu::noinline]] Object* alloc_slow(size_t size, Type* type);
 
 // Makes a header for [type] in a fresh cell; the rest of the cell is already zero.
+// [size] is the whole cell: an object owns its cell (cell_size), so copying or scanning up to
+// the cell end is legal; ASan then checks accesses against cells, not requested sizes.
 inline Object* init_cell(char* cell, size_t size, Type* type) {
   TPY_ASAN_UNPOISON(cell, size);
   Object* o = reinterpret_cast<Object*>(cell);
@@ -72,7 +74,7 @@ inline Object* alloc(size_t size, Type* type) {
     char* cell = r.cur;
     if (cell != r.end) [[likely]] {
       r.cur = cell + kClassSizes[c];
-      return init_cell(cell, size, type);
+      return init_cell(cell, kClassSizes[c], type);
     }
   }
   return alloc_slow(size, type);

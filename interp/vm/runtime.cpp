@@ -13,11 +13,17 @@
 
 namespace tpy {
 
-thread_local ThreadState* t_thread_state = nullptr;
-
 namespace {
 
-ThreadState g_main_thread;
+constinit ThreadState g_main_thread;
+
+}  // namespace
+
+// Starts out at the main thread's state (not null), so code that runs before runtime_init or
+// after shut-down (static initialisers, atexit flushes) still finds a valid thread state.
+constinit thread_local ThreadState* t_thread_state = &g_main_thread;
+
+namespace {
 int g_argc = 0;
 const char* const* g_argv = nullptr;
 
