@@ -17,8 +17,15 @@
 // Differences from CPython's structure that do not change results: symbols of a block keep
 // their order of first appearance, except that free variables a block only holds to pass them
 // to its children (flags 0, scope Free) come last, sorted by name (CPython appends them in hash
-// order). Blocks of `from __future__ import annotations` annotations are analysed for their
-// errors but, as in CPython, are nobody's children and have no entry in block_for().
+// order). Blocks of `from __future__ import annotations` annotations are visited (their names
+// are kept out of the enclosing block, and their errors reported) but, as in CPython, are
+// nobody's children and have no entry in block_for().
+//
+// What compile.c derives from a block, for the code generator: co_varnames starts with
+// `varnames`; co_cellvars are the names of scope Cell, sorted (a class has none, but gets
+// ("__class__",) when needs_class_closure); co_freevars are the names of scope Free or with
+// kDefFreeClass, sorted; code flags come from generator/coroutine (both: an async generator),
+// varargs, varkeywords and nested.
 //
 // Compile-time errors that are NOT raised here because CPython raises them in compile.c (the
 // code generator must, with the statement's or expression's location, the text loaded as
