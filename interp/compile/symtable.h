@@ -133,7 +133,9 @@ class Block {
   bool varargs = false;      // has *args
   bool varkeywords = false;  // has **kwargs
   bool returns_value = false;        // has `return <expr>`
-  bool needs_class_closure = false;  // a class whose methods use __class__ (or super())
+  // A class whose methods use __class__ (or super()): its body creates the __class__ cell and
+  // stores it in the namespace as __classcell__ for type.__new__ to fill.
+  bool needs_class_closure = false;
 
   // The symbol for [mangled_name], or null.
   const Symbol* lookup(std::string_view mangled_name) const;

@@ -193,7 +193,8 @@ TEST(Symtable, ParametersInCPythonOrder) {
   EXPECT_EQ(lam->varnames, std::vector<std::string_view>{"k"});
   EXPECT_FALSE(lam->varargs);
   EXPECT_FALSE(lam->varkeywords);
-  const Block* comp = build("[x for x in y]\n")->table->top()->children[0];
+  auto c = build("[x for x in y]\n");
+  const Block* comp = c->table->top()->children[0];
   EXPECT_EQ(comp->varnames, std::vector<std::string_view>{".0"});
 }
 
