@@ -15,12 +15,14 @@
 #include "interp/objects/exceptions.h"
 #include "interp/objects/list.h"
 #include "interp/objects/native.h"
+#include "interp/objects/num_util.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/slice.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
 #include "interp/text/format_spec.h"
 #include "interp/text/repr.h"
+#include "interp/unicode/char_props.h"
 
 namespace tpy {
 
@@ -70,14 +72,8 @@ bool slice_bounds(Value start, Value end, int64_t len, int64_t* s, int64_t* e) {
   return true;
 }
 
-bool is_ascii_space(uint32_t c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f); }
-// str.split()/strip() whitespace for the common code points (Unicode's rest comes with the
-// unicode property tables).
-bool is_space(uint32_t c) {
-  return is_ascii_space(c) || c == 0x85 || c == 0xa0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f ||
-         c == 0x205f || c == 0x3000;
-}
+// str.split()/strip()/isspace() whitespace: CPython's set, from the Unicode tables.
+bool is_space(uint32_t c) { return unicode::is_space(c); }
 
 Value need_str_arg(Value v, const char* what) {
   if (is_str(v)) return v;
@@ -248,9 +244,7 @@ Value split_impl(Value self, const Value* args, size_t nargs, Value kwnames, boo
         while (i < len && is_space(s->at(i))) i++;
         if (i == len) break;
         if (static_cast<int64_t>(parts.size()) == maxsplit) {
-          int64_t e = len;
-          while (e > i && is_space(s->at(e - 1))) e--;
-          parts.push_back({i, e});
+          parts.push_back({i, len});  // the rest keeps its trailing whitespace, as CPython
           break;
         }
         int64_t j = i;
@@ -264,9 +258,7 @@ Value split_impl(Value self, const Value* args, size_t nargs, Value kwnames, boo
         while (i > 0 && is_space(s->at(i - 1))) i--;
         if (i == 0) break;
         if (static_cast<int64_t>(parts.size()) == maxsplit) {
-          int64_t b = 0;
-          while (b < i && is_space(s->at(b))) b++;
-          parts.push_back({b, i});
+          parts.push_back({0, i});  // the rest keeps its leading whitespace, as CPython
           break;
         }
         int64_t j = i;
@@ -580,8 +572,7 @@ Value str_format_spec(Value s, Value spec) {
   std::string out;
   text::NumError err;
   if (!text::format_str(out, str_to_utf8(spec), str_to_utf8(s), err, type_of(s)->c_name())) {
-    Type* t = std::strcmp(err.type, "OverflowError") == 0 ? exc_OverflowError : exc_ValueError;
-    return raise_error(t, err.message);
+    return raise_num_error(err);
   }
   return str_from_utf8(out);
 }
