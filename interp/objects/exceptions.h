@@ -74,6 +74,8 @@ Value raise_no_memory();
 // OSError subclass chosen from [errnum] as CPython's PyErr_SetFromErrno (FileNotFoundError for
 // ENOENT...), with strerror text; [filename] null or a str / bytes.
 Value raise_errno(int errnum, Value filename = Value());
+// The OSError subclass CPython picks for [errnum] (FileNotFoundError for ENOENT...), or null.
+Type* oserror_subclass(int64_t errnum);
 // StopIteration carrying [value] (generators' return values).
 Value raise_stop_iteration(Value value);
 

@@ -159,25 +159,8 @@ Value raise_stop_iteration(Value value) {
 }
 
 Value raise_errno(int errnum, Value filename) {
-  Type* type = exc_OSError;
-  switch (errnum) {
-    case EAGAIN: type = exc_BlockingIOError; break;
-    case EALREADY: case EINPROGRESS: type = exc_BlockingIOError; break;
-    case ECHILD: type = exc_ChildProcessError; break;
-    case EPIPE: case ESHUTDOWN: type = exc_BrokenPipeError; break;
-    case ECONNABORTED: type = exc_ConnectionAbortedError; break;
-    case ECONNREFUSED: type = exc_ConnectionRefusedError; break;
-    case ECONNRESET: type = exc_ConnectionResetError; break;
-    case EEXIST: type = exc_FileExistsError; break;
-    case ENOENT: type = exc_FileNotFoundError; break;
-    case EISDIR: type = exc_IsADirectoryError; break;
-    case ENOTDIR: type = exc_NotADirectoryError; break;
-    case EINTR: type = exc_InterruptedError; break;
-    case EACCES: case EPERM: type = exc_PermissionError; break;
-    case ESRCH: type = exc_ProcessLookupError; break;
-    case ETIMEDOUT: type = exc_TimeoutError; break;
-    default: break;
-  }
+  Type* type = oserror_subclass(errnum);
+  if (!type) type = exc_OSError;
   Value code = Value::from_int(errnum);
   Value text = str_from_utf8(std::strerror(errnum));
   if (text.is_null()) return text;

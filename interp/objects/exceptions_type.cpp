@@ -303,6 +303,8 @@ int name_error_init(Value self, const Value* args, size_t nargs, Value kwnames) 
 
 // -- OSError ----------------------------------------------------------------------------------------
 
+}  // namespace
+
 Type* oserror_subclass(int64_t err) {
   switch (err) {
     case EAGAIN: case EALREADY: case EINPROGRESS: return exc_BlockingIOError;
@@ -322,6 +324,8 @@ Type* oserror_subclass(int64_t err) {
     default: return nullptr;
   }
 }
+
+namespace {
 
 // OSError(errno, strerror[, filename[, winerror[, filename2]]]): the fields, and args cut
 // to (errno, strerror) when a filename is given.
