@@ -95,5 +95,9 @@ Value str_substring(Value s, int64_t start, int64_t end);  // [start, end) clamp
 Value str_repr(Value s);
 // format(value, spec) for a str value (the format-spec mini-language).
 Value str_format_spec(Value s, Value spec);
+// fmt % args (printf-style formatting).
+Value str_percent_format(Value fmt, Value args);
+// s.encode(encoding, errors): bytes, or null with LookupError / UnicodeEncodeError pending.
+Value str_encode(Value s, std::string_view encoding, std::string_view errors);
 
 }  // namespace tpy

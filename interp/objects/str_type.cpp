@@ -1,8 +1,7 @@
-// interp/objects/str_type.cpp -- The Python `str` type: slots, constructor, iterator, core methods.
+// interp/objects/str_type.cpp -- The Python `str` type: slots, constructor, iterator, the method table.
 //
-// The representation is str_core.cpp's. This file holds what every program needs first
-// (comparison, hashing, indexing and slicing, concatenation, join/split/strip/find/replace,
-// the ASCII case methods); the rest of str's methods join it in further str_*.cpp files.
+// The representation is str_core.cpp's; the methods live in str_methods_*.cpp, str_format.cpp,
+// str_percent.cpp, str_translate.cpp and str_encode.cpp (declared in str_internal.h).
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -19,9 +18,13 @@
 #include "interp/objects/singletons.h"
 #include "interp/objects/slice.h"
 #include "interp/objects/str.h"
+#include "interp/objects/str_internal.h"
 #include "interp/objects/tuple.h"
 #include "interp/text/format_spec.h"
 #include "interp/text/repr.h"
+#if __has_include("interp/objects/bytes.h")
+#include "interp/objects/bytes.h"  // TODO(strings): unconditional once bytes.h is committed
+#endif
 #include "interp/unicode/char_props.h"
 
 namespace tpy {
@@ -34,51 +37,6 @@ struct StrIterObject : Object {
   Value str;
   int64_t index;
 };
-
-// -- Helpers -------------------------------------------------------------------------------------
-
-// Finds [needle] in s[start:end]; -1 if absent. Naive scan over code points: str_find's
-// callers in hot loops are few, and CPython's two-way search can replace this behind the API.
-int64_t find_in(Value s, Value needle, int64_t start, int64_t end, bool reverse) {
-  const StrObject* h = as_str(s);
-  const StrObject* n = as_str(needle);
-  if (n->length == 0) return reverse ? end : start;
-  int64_t last = end - n->length;
-  if (!reverse) {
-    for (int64_t i = start; i <= last; i++) {
-      int64_t k = 0;
-      while (k < n->length && h->at(i + k) == n->at(k)) k++;
-      if (k == n->length) return i;
-    }
-  } else {
-    for (int64_t i = last; i >= start; i--) {
-      int64_t k = 0;
-      while (k < n->length && h->at(i + k) == n->at(k)) k++;
-      if (k == n->length) return i;
-    }
-  }
-  return -1;
-}
-
-// CPython's slice-index normalisation of optional start/end arguments.
-bool slice_bounds(Value start, Value end, int64_t len, int64_t* s, int64_t* e) {
-  *s = 0;
-  *e = len;
-  if (!start.is_null() && !is_none(start) && !arg_to_ssize_clamped(start, s)) return false;
-  if (!end.is_null() && !is_none(end) && !arg_to_ssize_clamped(end, e)) return false;
-  if (*s < 0) *s = *s + len < 0 ? 0 : *s + len;
-  if (*e < 0) *e = *e + len < 0 ? 0 : *e + len;
-  if (*e > len) *e = len;
-  return true;
-}
-
-// str.split()/strip()/isspace() whitespace: CPython's set, from the Unicode tables.
-bool is_space(uint32_t c) { return unicode::is_space(c); }
-
-Value need_str_arg(Value v, const char* what) {
-  if (is_str(v)) return v;
-  return raise_format(exc_TypeError, "%s, not %.200s", what, type_of(v)->c_name());
-}
 
 // -- Slots ----------------------------------------------------------------------------------------
 
@@ -132,7 +90,7 @@ int str_contains_slot(Value self, Value item) {
                  type_of(item)->c_name());
     return -1;
   }
-  return find_in(self, item, 0, str_length(self), false) >= 0;
+  return str_find_in(self, item, 0, str_length(self), false) >= 0;
 }
 
 Value str_add_slot(Value a, Value b) {
@@ -198,15 +156,36 @@ void trace_str_iter(Object* self, VisitFn visit, void* ctx) {
   visit(&static_cast<StrIterObject*>(self)->str, ctx);
 }
 
+// str(obj, encoding, errors): PyUnicode_FromEncodedObject.
+Value decode_object(Value obj, Value encoding, Value errors) {
+  if (!encoding.is_null() && !is_str(encoding))
+    return raise_format(exc_TypeError, "str() argument 'encoding' must be str, not %.200s",
+                        clinic_type_name(encoding));
+  if (!errors.is_null() && !is_str(errors))
+    return raise_format(exc_TypeError, "str() argument 'errors' must be str, not %.200s",
+                        clinic_type_name(errors));
+  if (obj.is_null()) return str_empty();
+  if (is_str(obj)) return raise_error(exc_TypeError, "decoding str is not supported");
+#if __has_include("interp/objects/bytes.h")
+  if (is_bytes(obj) || is_bytearray(obj)) {
+    std::string enc = encoding.is_null() ? "utf-8" : str_to_utf8(encoding);
+    std::string err = errors.is_null() ? "strict" : str_to_utf8(errors);
+    return bytes_decode_data(bytes_view(obj), enc.c_str(), err.c_str(), obj);
+  }
+#endif
+  return raise_format(exc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
+                      type_of(obj)->c_name());
+}
+
 // str(object='') / str(object=b'', encoding='utf-8', errors='strict')
 Value str_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   static const char* const kw[] = {"object", "encoding", "errors", nullptr};
   Value obj, encoding, errors;
   ArgSpec spec{"str", kw, 0, 3, 0, false, false};
   if (!parse_args(spec, args, nargs, kwnames, {&obj, &encoding, &errors})) return Value();
-  if (!encoding.is_null() || !errors.is_null())
-    return raise_error(exc_TypeError, "decoding to str is not supported yet");
-  Value s = obj.is_null() ? str_empty() : object_str(obj);
+  Value s;
+  if (!encoding.is_null() || !errors.is_null()) s = decode_object(obj, encoding, errors);
+  else s = obj.is_null() ? str_empty() : object_str(obj);
   if (s.is_null() || type == &str_type) return s;
   // A subclass instance: its own object with the same code points (and instance attributes).
   const StrObject* o = as_str(s);
@@ -220,265 +199,7 @@ Value str_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   return Value::from_object(r);
 }
 
-// -- Methods --------------------------------------------------------------------------------------
-
-Value m_join(Value self, const Value* args, size_t, Value) { return str_join(self, args[0]); }
-
-Value split_impl(Value self, const Value* args, size_t nargs, Value kwnames, bool right) {
-  static const char* const kw[] = {"sep", "maxsplit", nullptr};
-  Value sep, maxsplit_v;
-  ArgSpec spec{right ? "rsplit" : "split", kw, 0, 2, 0, false, false};
-  if (!parse_args(spec, args, nargs, kwnames, {&sep, &maxsplit_v})) return Value();
-  int64_t maxsplit = -1;
-  if (!maxsplit_v.is_null() && !index_to_i64(maxsplit_v, &maxsplit)) return Value();
-  if (maxsplit < 0) maxsplit = INT64_MAX;
-  Value out = list_new();
-  if (out.is_null()) return out;
-  int64_t len = str_length(self);
-  std::vector<std::pair<int64_t, int64_t>> parts;
-  if (sep.is_null() || is_none(sep)) {
-    const StrObject* s = as_str(self);
-    if (!right) {
-      int64_t i = 0;
-      while (true) {
-        while (i < len && is_space(s->at(i))) i++;
-        if (i == len) break;
-        if (static_cast<int64_t>(parts.size()) == maxsplit) {
-          parts.push_back({i, len});  // the rest keeps its trailing whitespace, as CPython
-          break;
-        }
-        int64_t j = i;
-        while (j < len && !is_space(s->at(j))) j++;
-        parts.push_back({i, j});
-        i = j;
-      }
-    } else {
-      int64_t i = len;
-      while (true) {
-        while (i > 0 && is_space(s->at(i - 1))) i--;
-        if (i == 0) break;
-        if (static_cast<int64_t>(parts.size()) == maxsplit) {
-          parts.push_back({0, i});  // the rest keeps its leading whitespace, as CPython
-          break;
-        }
-        int64_t j = i;
-        while (j > 0 && !is_space(s->at(j - 1))) j--;
-        parts.push_back({j, i});
-        i = j;
-      }
-    }
-  } else {
-    if (need_str_arg(sep, "must be str or None").is_null()) return Value();
-    int64_t n = str_length(sep);
-    if (n == 0) return raise_error(exc_ValueError, "empty separator");
-    if (!right) {
-      int64_t i = 0;
-      while (static_cast<int64_t>(parts.size()) < maxsplit) {
-        int64_t j = find_in(self, sep, i, len, false);
-        if (j < 0) break;
-        parts.push_back({i, j});
-        i = j + n;
-      }
-      parts.push_back({i, len});
-    } else {
-      int64_t e = len;
-      while (static_cast<int64_t>(parts.size()) < maxsplit) {
-        int64_t j = find_in(self, sep, 0, e, true);
-        if (j < 0) break;
-        parts.push_back({j + n, e});
-        e = j;
-      }
-      parts.push_back({0, e});
-    }
-  }
-  if (right) std::reverse(parts.begin(), parts.end());
-  for (auto [b, e] : parts) {
-    Value piece = str_substring(self, b, e);
-    if (piece.is_null() || list_append(out, piece) < 0) return Value();
-  }
-  return out;
-}
-Value m_split(Value self, const Value* a, size_t n, Value kw) { return split_impl(self, a, n, kw, false); }
-Value m_rsplit(Value self, const Value* a, size_t n, Value kw) { return split_impl(self, a, n, kw, true); }
-
-Value strip_impl(Value self, const Value* args, size_t nargs, const char* name, bool left,
-                 bool right) {
-  if (!check_nargs(name, nargs, 0, 1)) return Value();
-  Value chars = nargs ? args[0] : Value();
-  bool ws = chars.is_null() || is_none(chars);
-  if (!ws && !is_str(chars))
-    return raise_format(exc_TypeError, "%s arg must be None or str", name);
-  const StrObject* s = as_str(self);
-  auto strip_it = [&](uint32_t c) {
-    if (ws) return is_space(c);
-    const StrObject* cs = as_str(chars);
-    for (int64_t k = 0; k < cs->length; k++)
-      if (cs->at(k) == c) return true;
-    return false;
-  };
-  int64_t b = 0, e = s->length;
-  if (left) while (b < e && strip_it(s->at(b))) b++;
-  if (right) while (e > b && strip_it(s->at(e - 1))) e--;
-  return str_substring(self, b, e);
-}
-Value m_strip(Value self, const Value* a, size_t n, Value) { return strip_impl(self, a, n, "strip", true, true); }
-Value m_lstrip(Value self, const Value* a, size_t n, Value) { return strip_impl(self, a, n, "lstrip", true, false); }
-Value m_rstrip(Value self, const Value* a, size_t n, Value) { return strip_impl(self, a, n, "rstrip", false, true); }
-
-Value affix_impl(Value self, const Value* args, size_t nargs, const char* name, bool suffix) {
-  if (!check_nargs(name, nargs, 1, 3)) return Value();
-  int64_t start, end;
-  if (!slice_bounds(nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value(),
-                    str_length(self), &start, &end))
-    return Value();
-  auto test = [&](Value p) -> int {
-    int64_t n = str_length(p);
-    if (end - start < n) return 0;
-    int64_t at = suffix ? end - n : start;
-    return find_in(self, p, at, at + n, false) == at;
-  };
-  Value prefix = args[0];
-  if (is_tuple(prefix)) {
-    for (int64_t i = 0; i < tuple_length(prefix); i++) {
-      Value p = tuple_at(prefix, i);
-      if (!is_str(p))
-        return raise_format(exc_TypeError, "tuple for %s must only contain str, not %.200s",
-                            name, type_of(p)->c_name());
-      if (start <= str_length(self) && test(p)) return True();
-    }
-    return False();
-  }
-  if (!is_str(prefix))
-    return raise_format(exc_TypeError, "%s first arg must be str or a tuple of str, not %.200s",
-                        name, type_of(prefix)->c_name());
-  if (start > str_length(self)) return False();
-  return Bool(test(prefix));
-}
-Value m_startswith(Value self, const Value* a, size_t n, Value) { return affix_impl(self, a, n, "startswith", false); }
-Value m_endswith(Value self, const Value* a, size_t n, Value) { return affix_impl(self, a, n, "endswith", true); }
-
-Value find_impl(Value self, const Value* args, size_t nargs, const char* name, bool reverse,
-                bool raise_missing) {
-  if (!check_nargs(name, nargs, 1, 3)) return Value();
-  if (!is_str(args[0]))
-    return raise_format(exc_TypeError, "must be str, not %.200s", type_of(args[0])->c_name());
-  int64_t start, end;
-  if (!slice_bounds(nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value(),
-                    str_length(self), &start, &end))
-    return Value();
-  int64_t r = start > str_length(self) ? -1 : find_in(self, args[0], start, end, reverse);
-  if (r < 0 && raise_missing) return raise_error(exc_ValueError, "substring not found");
-  return Value::from_int(r);
-}
-Value m_find(Value self, const Value* a, size_t n, Value) { return find_impl(self, a, n, "find", false, false); }
-Value m_rfind(Value self, const Value* a, size_t n, Value) { return find_impl(self, a, n, "rfind", true, false); }
-Value m_index(Value self, const Value* a, size_t n, Value) { return find_impl(self, a, n, "index", false, true); }
-Value m_rindex(Value self, const Value* a, size_t n, Value) { return find_impl(self, a, n, "rindex", true, true); }
-
-Value m_count(Value self, const Value* args, size_t nargs, Value) {
-  if (!check_nargs("count", nargs, 1, 3)) return Value();
-  if (!is_str(args[0]))
-    return raise_format(exc_TypeError, "must be str, not %.200s", type_of(args[0])->c_name());
-  int64_t start, end;
-  if (!slice_bounds(nargs > 1 ? args[1] : Value(), nargs > 2 ? args[2] : Value(),
-                    str_length(self), &start, &end))
-    return Value();
-  if (start > str_length(self)) return Value::from_int(0);
-  int64_t n = str_length(args[0]), count = 0;
-  if (n == 0) return Value::from_int(end >= start ? end - start + 1 : 0);
-  for (int64_t i = start; (i = find_in(self, args[0], i, end, false)) >= 0; i += n) count++;
-  return Value::from_int(count);
-}
-
-Value m_replace(Value self, const Value* args, size_t nargs, Value) {
-  if (!check_nargs("replace", nargs, 2, 3)) return Value();
-  for (int k = 0; k < 2; k++)
-    if (!is_str(args[k]))
-      return raise_format(exc_TypeError, "replace() argument %d must be str, not %.200s", k + 1,
-                          type_of(args[k])->c_name());
-  int64_t maxcount = -1;
-  if (nargs == 3 && !index_to_i64(args[2], &maxcount)) return Value();
-  if (maxcount < 0) maxcount = INT64_MAX;
-  Value old = args[0], repl = args[1];
-  int64_t len = str_length(self), n = str_length(old);
-  Value parts = list_new();
-  if (parts.is_null()) return parts;
-  int64_t i = 0, done = 0;
-  if (n == 0) {
-    // Inserts [repl] before every character and at the end, up to maxcount times.
-    for (; i <= len && done < maxcount; i++, done++) {
-      if (list_append(parts, repl) < 0) return Value();
-      if (i < len && list_append(parts, str_substring(self, i, i + 1)) < 0) return Value();
-    }
-    if (i <= len && list_append(parts, str_substring(self, i, len)) < 0) return Value();
-    return str_join(str_empty(), parts);
-  }
-  while (done < maxcount) {
-    int64_t j = find_in(self, old, i, len, false);
-    if (j < 0) break;
-    if (list_append(parts, str_substring(self, i, j)) < 0 || list_append(parts, repl) < 0)
-      return Value();
-    i = j + n;
-    done++;
-  }
-  if (done == 0 && is_exact_str(self)) return self;
-  if (list_append(parts, str_substring(self, i, len)) < 0) return Value();
-  return str_join(str_empty(), parts);
-}
-
-// ASCII case mapping; non-ASCII text goes through the Unicode tables once they are merged.
-Value map_ascii(Value self, int mode) {
-  std::string s = str_to_utf8(self);
-  bool start = true;
-  for (char& c : s) {
-    unsigned char u = static_cast<unsigned char>(c);
-    bool lower = u >= 'a' && u <= 'z', upper = u >= 'A' && u <= 'Z';
-    switch (mode) {
-      case 0: if (upper) c = static_cast<char>(u + 32); break;  // lower
-      case 1: if (lower) c = static_cast<char>(u - 32); break;  // upper
-      case 2: if (lower) c = static_cast<char>(u - 32); else if (upper) c = static_cast<char>(u + 32); break;
-      case 3:  // capitalize
-        if (start) { if (lower) c = static_cast<char>(u - 32); }
-        else if (upper) c = static_cast<char>(u + 32);
-        break;
-      case 4:  // title
-        if (start && lower) c = static_cast<char>(u - 32);
-        else if (!start && upper) c = static_cast<char>(u + 32);
-        break;
-    }
-    if (mode == 4) start = !(lower || upper);
-    else start = false;
-  }
-  return str_from_utf8(s);
-}
-Value m_lower(Value self, const Value*, size_t, Value) { return map_ascii(self, 0); }
-Value m_upper(Value self, const Value*, size_t, Value) { return map_ascii(self, 1); }
-Value m_swapcase(Value self, const Value*, size_t, Value) { return map_ascii(self, 2); }
-Value m_capitalize(Value self, const Value*, size_t, Value) { return map_ascii(self, 3); }
-Value m_title(Value self, const Value*, size_t, Value) { return map_ascii(self, 4); }
-
-template <bool (*Pred)(uint32_t)>
-Value all_chars(Value self, const Value*, size_t, Value) {
-  const StrObject* s = as_str(self);
-  if (s->length == 0) return False();
-  for (int64_t i = 0; i < s->length; i++)
-    if (!Pred(s->at(i))) return False();
-  return True();
-}
-bool p_digit(uint32_t c) { return c >= '0' && c <= '9'; }
-bool p_alpha(uint32_t c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
-bool p_alnum(uint32_t c) { return p_digit(c) || p_alpha(c); }
-bool p_space(uint32_t c) { return is_space(c); }
-bool p_ascii(uint32_t c) { return c < 128; }
-
-Value m_isascii(Value self, const Value*, size_t, Value) { return Bool(as_str(self)->ascii() || str_length(self) == 0); }
-
-Value m_format_spec(Value self, const Value* args, size_t, Value) {
-  if (!is_str(args[0]))
-    return raise_format(exc_TypeError, "format() argument must be str, not %.200s",
-                        type_of(args[0])->c_name());
-  return str_format_spec(self, args[0]);
-}
+// -- Methods ----------------------------------------------------------------------------------------
 
 Value m_getnewargs(Value self, const Value*, size_t, Value) {
   Value copy = str_substring(self, 0, str_length(self));
@@ -486,32 +207,65 @@ Value m_getnewargs(Value self, const Value*, size_t, Value) {
   return tuple_pack({copy});
 }
 
+Value m_sizeof(Value self, const Value*, size_t, Value) {
+  const StrObject* s = as_str(self);
+  // CPython's sizes: the compact ASCII / compact header (48 / 72 bytes on 64-bit) plus the
+  // code points and their terminator.
+  int64_t header = s->ascii() ? 48 : 72;
+  return Value::from_int(header + (s->length + 1) * s->kind());
+}
+
+// CPython's order (str.__dict__ lists them so).
 const MethodDef str_methods[] = {
-    {"join", m_join, kMethO, "Concatenate any number of strings."},
+    {"encode", m_encode, kMethFastKw, "Encode the string using the codec registered for encoding."},
+    {"replace", m_replace, kMethFast, "Return a copy with all occurrences of substring old replaced by new."},
     {"split", m_split, kMethFastKw, "Return a list of the substrings in the string, using sep as the separator string."},
     {"rsplit", m_rsplit, kMethFastKw, "Return a list of the substrings in the string, using sep as the separator string."},
-    {"strip", m_strip, kMethFast, "Return a copy of the string with leading and trailing whitespace removed."},
-    {"lstrip", m_lstrip, kMethFast, "Return a copy of the string with leading whitespace removed."},
-    {"rstrip", m_rstrip, kMethFast, "Return a copy of the string with trailing whitespace removed."},
-    {"startswith", m_startswith, kMethFast, "Return True if S starts with the specified prefix, False otherwise."},
-    {"endswith", m_endswith, kMethFast, "Return True if S ends with the specified suffix, False otherwise."},
-    {"find", m_find, kMethFast, "Return the lowest index in S where substring sub is found."},
-    {"rfind", m_rfind, kMethFast, "Return the highest index in S where substring sub is found."},
-    {"index", m_index, kMethFast, "Return the lowest index in S where substring sub is found."},
-    {"rindex", m_rindex, kMethFast, "Return the highest index in S where substring sub is found."},
-    {"count", m_count, kMethFast, "Return the number of non-overlapping occurrences of substring sub."},
-    {"replace", m_replace, kMethFast, "Return a copy with all occurrences of substring old replaced by new."},
-    {"lower", m_lower, kMethNoArgs, "Return a copy of the string converted to lowercase."},
-    {"upper", m_upper, kMethNoArgs, "Return a copy of the string converted to uppercase."},
-    {"swapcase", m_swapcase, kMethNoArgs, "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
+    {"join", m_join, kMethO, "Concatenate any number of strings."},
     {"capitalize", m_capitalize, kMethNoArgs, "Return a capitalized version of the string."},
+    {"casefold", m_casefold, kMethNoArgs, "Return a version of the string suitable for caseless comparisons."},
     {"title", m_title, kMethNoArgs, "Return a version of the string where each word is titlecased."},
-    {"isdigit", all_chars<p_digit>, kMethNoArgs, "Return True if the string is a digit string, False otherwise."},
-    {"isalpha", all_chars<p_alpha>, kMethNoArgs, "Return True if the string is an alphabetic string, False otherwise."},
-    {"isalnum", all_chars<p_alnum>, kMethNoArgs, "Return True if the string is an alpha-numeric string, False otherwise."},
-    {"isspace", all_chars<p_space>, kMethNoArgs, "Return True if the string is a whitespace string, False otherwise."},
+    {"center", m_center, kMethFast, "Return a centered string of length width."},
+    {"count", m_count, kMethFast, "S.count(sub[, start[, end]]) -> int"},
+    {"expandtabs", m_expandtabs, kMethFastKw, "Return a copy where all tab characters are expanded using spaces."},
+    {"find", m_find, kMethFast, "S.find(sub[, start[, end]]) -> int"},
+    {"partition", m_partition, kMethO, "Partition the string into three parts using the given separator."},
+    {"index", m_index, kMethFast, "S.index(sub[, start[, end]]) -> int"},
+    {"ljust", m_ljust, kMethFast, "Return a left-justified string of length width."},
+    {"lower", m_lower, kMethNoArgs, "Return a copy of the string converted to lowercase."},
+    {"lstrip", m_lstrip, kMethFast, "Return a copy of the string with leading whitespace removed."},
+    {"rfind", m_rfind, kMethFast, "S.rfind(sub[, start[, end]]) -> int"},
+    {"rindex", m_rindex, kMethFast, "S.rindex(sub[, start[, end]]) -> int"},
+    {"rjust", m_rjust, kMethFast, "Return a right-justified string of length width."},
+    {"rstrip", m_rstrip, kMethFast, "Return a copy of the string with trailing whitespace removed."},
+    {"rpartition", m_rpartition, kMethO, "Partition the string into three parts using the given separator."},
+    {"splitlines", m_splitlines, kMethFastKw, "Return a list of the lines in the string, breaking at line boundaries."},
+    {"strip", m_strip, kMethFast, "Return a copy of the string with leading and trailing whitespace removed."},
+    {"swapcase", m_swapcase, kMethNoArgs, "Convert uppercase characters to lowercase and lowercase characters to uppercase."},
+    {"translate", m_translate, kMethO, "Replace each character in the string using the given translation table."},
+    {"upper", m_upper, kMethNoArgs, "Return a copy of the string converted to uppercase."},
+    {"startswith", m_startswith, kMethFast, "S.startswith(prefix[, start[, end]]) -> bool"},
+    {"endswith", m_endswith, kMethFast, "S.endswith(suffix[, start[, end]]) -> bool"},
+    {"removeprefix", m_removeprefix, kMethO, "Return a str with the given prefix string removed if present."},
+    {"removesuffix", m_removesuffix, kMethO, "Return a str with the given suffix string removed if present."},
     {"isascii", m_isascii, kMethNoArgs, "Return True if all characters in the string are ASCII, False otherwise."},
+    {"islower", m_islower, kMethNoArgs, "Return True if the string is a lowercase string, False otherwise."},
+    {"isupper", m_isupper, kMethNoArgs, "Return True if the string is an uppercase string, False otherwise."},
+    {"istitle", m_istitle, kMethNoArgs, "Return True if the string is a title-cased string, False otherwise."},
+    {"isspace", m_isspace, kMethNoArgs, "Return True if the string is a whitespace string, False otherwise."},
+    {"isdecimal", m_isdecimal, kMethNoArgs, "Return True if the string is a decimal string, False otherwise."},
+    {"isdigit", m_isdigit, kMethNoArgs, "Return True if the string is a digit string, False otherwise."},
+    {"isnumeric", m_isnumeric, kMethNoArgs, "Return True if the string is a numeric string, False otherwise."},
+    {"isalpha", m_isalpha, kMethNoArgs, "Return True if the string is an alphabetic string, False otherwise."},
+    {"isalnum", m_isalnum, kMethNoArgs, "Return True if the string is an alpha-numeric string, False otherwise."},
+    {"isidentifier", m_isidentifier, kMethNoArgs, "Return True if the string is a valid Python identifier, False otherwise."},
+    {"isprintable", m_isprintable, kMethNoArgs, "Return True if the string is printable, False otherwise."},
+    {"zfill", m_zfill, kMethO, "Pad a numeric string with zeros on the left, to fill a field of the given width."},
+    {"format", m_format, kMethFastKw, "S.format(*args, **kwargs) -> str"},
+    {"format_map", m_format_map, kMethO, "S.format_map(mapping) -> str"},
     {"__format__", m_format_spec, kMethO, "Return a formatted version of the string as described by format_spec."},
+    {"maketrans", m_maketrans, kMethFast | kMethStatic, "Return a translation table usable for str.translate()."},
+    {"__sizeof__", m_sizeof, kMethNoArgs, "Return the size of the string in memory, in bytes."},
     {"__getnewargs__", m_getnewargs, kMethNoArgs, nullptr},
     {nullptr, nullptr, 0, nullptr}};
 
@@ -519,61 +273,9 @@ const MethodDef str_methods[] = {
 
 // -- Functions of str.h that need the type ---------------------------------------------------------
 
-Value str_join(Value sep, Value iterable) {
-  Value items = list_from_iterable(iterable);
-  if (items.is_null()) return items;
-  int64_t n = list_length(items);
-  int64_t total = 0;
-  int kind = as_str(sep)->kind();
-  bool ascii = as_str(sep)->ascii();
-  for (int64_t i = 0; i < n; i++) {
-    Value it = list_at(items, i);
-    if (!is_str(it))
-      return raise_format(exc_TypeError, "sequence item %zd: expected str instance, %.200s found",
-                          static_cast<size_t>(i), type_of(it)->c_name());
-    total += str_length(it);
-    kind = as_str(it)->kind() > kind ? as_str(it)->kind() : kind;
-    ascii = ascii && as_str(it)->ascii();
-  }
-  if (n == 1 && is_exact_str(list_at(items, 0))) return list_at(items, 0);
-  total += n > 0 ? (n - 1) * str_length(sep) : 0;
-  Value r = str_new_uninit(total, kind, ascii);
-  if (r.is_null()) return r;
-  int64_t pos = 0;
-  auto put = [&](Value s) {
-    const StrObject* o = as_str(s);
-    StrObject* d = as_str(r);
-    if (o->kind() == kind) {
-      std::memcpy(static_cast<char*>(d->data()) + pos * kind, o->data(),
-                  static_cast<size_t>(o->length) * kind);
-    } else {
-      for (int64_t k = 0; k < o->length; k++) {
-        uint32_t c = o->at(k);
-        if (kind == 2) static_cast<uint16_t*>(d->data())[pos + k] = static_cast<uint16_t>(c);
-        else static_cast<uint32_t*>(d->data())[pos + k] = c;
-      }
-    }
-    pos += o->length;
-  };
-  for (int64_t i = 0; i < n; i++) {
-    if (i) put(sep);
-    put(list_at(items, i));
-  }
-  return r;
-}
-
 Value str_repr(Value s) {
   std::string out;
   text::str_repr(out, str_to_utf8(s));
-  return str_from_utf8(out);
-}
-
-Value str_format_spec(Value s, Value spec) {
-  std::string out;
-  text::NumError err;
-  if (!text::format_str(out, str_to_utf8(spec), str_to_utf8(s), err, type_of(s)->c_name())) {
-    return raise_num_error(err);
-  }
   return str_from_utf8(out);
 }
 
@@ -590,6 +292,7 @@ bool init_str() {
   s.iter = str_iter_slot;
   s.binop[static_cast<size_t>(BinOp::Add)] = str_add_slot;
   s.binop[static_cast<size_t>(BinOp::Multiply)] = str_mul_slot;
+  s.binop[static_cast<size_t>(BinOp::Remainder)] = str_mod_slot;
   str_type.m_itemsize = 1;
   TypeDefs defs;
   defs.methods = str_methods;
