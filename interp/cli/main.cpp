@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -12,6 +13,12 @@
 #include "interp/cli/options.h"
 #include "interp/cli/source_file.h"
 #include "interp/modules/sys_module.h"
+#include "interp/objects/abstract.h"
+#include "interp/objects/exceptions.h"
+#include "interp/objects/singletons.h"
+#include "interp/objects/str.h"
+#include "interp/vm/import.h"
+#include "interp/vm/run.h"
 #include "interp/vm/runtime.h"
 #include "jit/backend/versions.h"
 
@@ -54,19 +61,66 @@ int run_file(const Options& o) {
   return run_source(bytes, absolute_path(o.target), parse::SourceOrigin::File);
 }
 
+// sys.path[0] as CPython computes it: the directory of the script with symlinks resolved,
+// the working directory for -m, "" for -c and stdin.
+std::string sys_path0(const Options& o) {
+  using A = Options::Action;
+  if (o.action == A::RunModule) {
+    char buf[4096];
+    return getcwd(buf, sizeof buf) ? std::string(buf) : std::string();
+  }
+  if (o.action != A::RunFile) return "";
+  std::string path = o.target;
+  if (char* real = realpath(path.c_str(), nullptr)) {
+    path = real;
+    std::free(real);
+  } else {
+    path = absolute_path(path);
+  }
+  size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return "";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// `tpy -m module`: runpy._run_module_as_main(module, True), as CPython's pymain_run_module.
+int run_module(const Options& o) {
+  std::vector<std::string> argv = o.argv;
+  argv[0] = "-m";  // until runpy finds the module's file
+  sys_set_argv(argv);
+  install_sigint_handler();
+  Value runpy = import_module("runpy");
+  if (runpy.is_null()) {
+    std::fprintf(stderr, "Could not import runpy module\n");
+    return handle_uncaught_exception(fetch_exception());
+  }
+  Value fn = getattr_cstr(runpy, "_run_module_as_main");
+  if (fn.is_null()) {
+    std::fprintf(stderr, "Could not access runpy._run_module_as_main\n");
+    return handle_uncaught_exception(fetch_exception());
+  }
+  Value name = str_from_utf8(o.target);
+  if (name.is_null()) return handle_uncaught_exception(fetch_exception());
+  Value args[2] = {name, True()};
+  Value r = call(fn, args, 2);
+  return finish_main(r);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options o;
   if (int rc = parse_options(argc, argv, o)) return rc;
   using A = Options::Action;
-  if (o.action == A::RunFile || o.action == A::RunCommand || o.action == A::RunStdin) {
+  if (o.action == A::RunFile || o.action == A::RunCommand || o.action == A::RunStdin ||
+      o.action == A::RunModule) {
     // The runtime (types, builtins, sys) before anything runs; sys.argv is o.argv.
     static std::vector<const char*> args;  // runtime_argv() keeps pointing at it
     for (const std::string& a : o.argv) args.push_back(a.c_str());
     args.push_back(nullptr);
     if (!runtime_init(static_cast<int>(o.argv.size()), args.data())) return 1;
     sys_set_argv(o.argv);
+    std::string path0 = sys_path0(o);
+    if (!import_init(path0.c_str())) return 1;
   }
   switch (o.action) {
     case A::Help: print_help(o); return 0;
@@ -82,10 +136,7 @@ int main(int argc, char** argv) {
       read_stream(stdin, bytes);
       return run_source(bytes, "<stdin>", parse::SourceOrigin::File);
     }
-    case A::RunModule:
-      std::fprintf(stderr, "%s: -m %s: running modules needs the import system, which tpy "
-                   "does not have yet\n", o.program.c_str(), o.target.c_str());
-      return 1;
+    case A::RunModule: return run_module(o);
   }
   return 0;
 }

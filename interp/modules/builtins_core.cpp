@@ -2,6 +2,7 @@
 // iteration ones (builtins_iter.cpp): len, repr, isinstance, getattr, abs, chr, hex, ...
 #include <string>
 
+#include "interp/modules/builtins_import.h"
 #include "interp/modules/builtins_internal.h"
 #include "interp/modules/sys_module.h"
 #include "interp/objects/abstract.h"
@@ -250,56 +251,6 @@ Value builtin_input(Value, const Value* args, size_t nargs, Value) {
   return line;
 }
 
-// __import__ before the import system exists: finds modules already in sys.modules.
-Value builtin_import(Value, const Value* args, size_t nargs, Value kwnames) {
-  static const char* const kw[] = {"name", "globals", "locals", "fromlist", "level", nullptr};
-  Value name, globals, locals, fromlist, level;
-  ArgSpec spec{"__import__", kw, 1, 5, 0, false};
-  if (!parse_args(spec, args, nargs, kwnames, {&name, &globals, &locals, &fromlist, &level}))
-    return Value();
-  if (!is_str(name))
-    return raise_format(exc_TypeError, "module name must be str, not %.200s",
-                        type_of(name)->c_name());
-  int64_t lvl = 0;
-  if (!level.is_null() && !index_to_i64(level, &lvl)) return Value();
-  if (lvl < 0) return raise_error(exc_ValueError, "level must be >= 0");
-  if (lvl > 0)
-    return raise_error(exc_ImportError, "attempted relative import with no known parent package");
-  if (str_length(name) == 0) return raise_error(exc_ValueError, "Empty module name");
-  Value modules = dict_get_cstr(sys_dict(), "modules");
-  if (modules.is_null() || !is_dict(modules)) {
-    if (error_occurred()) return Value();
-    return raise_error(exc_RuntimeError, "unable to get sys.modules");
-  }
-  Value mod = dict_get(modules, name);
-  if (mod.is_null()) {
-    if (error_occurred()) return Value();
-    Value msg = str_from_utf8("No module named '" + str_to_utf8(name) + "'");
-    if (msg.is_null()) return msg;
-    static StrConst k_name("name");
-    Value kwn = tuple_pack({k_name.get()});
-    if (kwn.is_null()) return kwn;
-    Value a[2] = {msg, name};
-    Value exc = call(Value::from_object(exc_ModuleNotFoundError), a, 1, kwn);
-    if (exc.is_null()) return exc;
-    return raise_value(exc);
-  }
-  // `import a.b` binds `a`: the top-level package, unless names are imported from it.
-  std::string full = str_to_utf8(name);
-  size_t dot = full.find('.');
-  bool has_fromlist = false;
-  if (!fromlist.is_null() && !is_none(fromlist)) {
-    int t = object_truthy(fromlist);
-    if (t < 0) return Value();
-    has_fromlist = t != 0;
-  }
-  if (dot == std::string::npos || has_fromlist) return mod;
-  Value top = dict_get_cstr(modules, full.substr(0, dot).c_str());
-  if (top.is_null() && !error_occurred())
-    return raise_format(exc_KeyError, "%s", full.substr(0, dot).c_str());
-  return top;
-}
-
 // exit() / quit(): site's Quitter objects in CPython (here plain functions with its behaviour).
 Value builtin_exit(Value, const Value* args, size_t nargs, Value) {
   if (!check_nargs("exit", nargs, 0, 1)) return Value();
@@ -313,8 +264,7 @@ Value builtin_breakpoint(Value, const Value*, size_t, Value) {
 }
 
 const MethodDef builtin_functions[] = {
-    {"__import__", builtin_import, kMethFastKw,
-     "__import__(name, globals=None, locals=None, fromlist=(), level=0) -> module"},
+    {"__import__", builtin_import, kMethFastKw, kBuiltinImportDoc},
     {"abs", builtin_abs, kMethO, "Return the absolute value of the argument."},
     {"ascii", builtin_ascii, kMethO, nullptr},
     {"bin", builtin_bin, kMethO, nullptr},

@@ -7,6 +7,7 @@
 
 #include "gc/heap.h"
 #include "interp/modules/sys_internal.h"
+#include "interp/modules/structseq.h"
 #include "interp/modules/sys_module.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/dict.h"
@@ -31,6 +32,8 @@ constinit Type sys_int_info_type{&type_type, "sys.int_info", sizeof(TupleObject)
                                  kTypeImmutable | kTypeDisallowInstantiation};
 constinit Type sys_implementation_type{&type_type, "namespace", sizeof(TupleObject),
                                        kTypeImmutable | kTypeDisallowInstantiation};
+
+bool init_sys_import_attrs(Value d);  // sys_import.cpp
 
 namespace {
 
@@ -133,18 +136,31 @@ const MethodDef sys_functions[] = {
     {"getrefcount", sys_getrefcount, kMethO, nullptr},
     {nullptr, nullptr, 0, nullptr}};
 
-const char* const kVersionFields[] = {"major", "minor", "micro", "releaselevel", "serial",
-                                      nullptr};
-const char* const kFlagsFields[] = {
-    "debug", "inspect", "interactive", "optimize", "dont_write_bytecode", "no_user_site",
-    "no_site", "ignore_environment", "verbose", "bytes_warning", "quiet", "hash_randomization",
-    "isolated", "dev_mode", "utf8_mode", "warn_default_encoding", "safe_path",
-    "int_max_str_digits", nullptr};
-const char* const kHashFields[] = {"width", "modulus", "inf", "nan", "imag", "algorithm",
-                                   "hash_bits", "seed_bits", "cutoff", nullptr};
-const char* const kIntFields[] = {"bits_per_digit", "sizeof_digit", "default_max_str_digits",
-                                  "str_digits_check_threshold", nullptr};
-const char* const kImplFields[] = {"name", "cache_tag", "version", "hexversion", nullptr};
+const StructSeqField kVersionFields[] = {
+    {"major", nullptr}, {"minor", nullptr}, {"micro", nullptr}, {"releaselevel", nullptr},
+    {"serial", nullptr}, {nullptr, nullptr}};
+const StructSeqField kFlagsFields[] = {
+    {"debug", nullptr}, {"inspect", nullptr}, {"interactive", nullptr}, {"optimize", nullptr},
+    {"dont_write_bytecode", nullptr}, {"no_user_site", nullptr}, {"no_site", nullptr},
+    {"ignore_environment", nullptr}, {"verbose", nullptr}, {"bytes_warning", nullptr},
+    {"quiet", nullptr}, {"hash_randomization", nullptr}, {"isolated", nullptr},
+    {"dev_mode", nullptr}, {"utf8_mode", nullptr}, {"warn_default_encoding", nullptr},
+    {"safe_path", nullptr}, {"int_max_str_digits", nullptr}, {nullptr, nullptr}};
+const StructSeqField kHashFields[] = {
+    {"width", nullptr}, {"modulus", nullptr}, {"inf", nullptr}, {"nan", nullptr},
+    {"imag", nullptr}, {"algorithm", nullptr}, {"hash_bits", nullptr}, {"seed_bits", nullptr},
+    {"cutoff", nullptr}, {nullptr, nullptr}};
+const StructSeqField kIntFields[] = {
+    {"bits_per_digit", nullptr}, {"sizeof_digit", nullptr}, {"default_max_str_digits", nullptr},
+    {"str_digits_check_threshold", nullptr}, {nullptr, nullptr}};
+const StructSeqField kImplFields[] = {{"name", nullptr}, {"cache_tag", nullptr},
+                                      {"version", nullptr}, {"hexversion", nullptr},
+                                      {nullptr, nullptr}};
+const StructSeqDesc kVersionDesc{kVersionFields, -1, nullptr};
+const StructSeqDesc kFlagsDesc{kFlagsFields, -1, nullptr};
+const StructSeqDesc kHashDesc{kHashFields, -1, nullptr};
+const StructSeqDesc kIntDesc{kIntFields, -1, nullptr};
+const StructSeqDesc kImplDesc{kImplFields, -1, nullptr};
 
 std::string executable_path() {
   char buf[4096];
@@ -162,11 +178,11 @@ int set(Value d, const char* name, Value v) {
 bool init_sys_functions(Value d) {
   Value name = str_intern("sys");
   if (add_native_functions(d, sys_functions, sys_module(), name) != 0) return false;
-  if (!structseq_init_type(&sys_version_info_type, kVersionFields) ||
-      !structseq_init_type(&sys_flags_type, kFlagsFields) ||
-      !structseq_init_type(&sys_hash_info_type, kHashFields) ||
-      !structseq_init_type(&sys_int_info_type, kIntFields) ||
-      !structseq_init_type(&sys_implementation_type, kImplFields))
+  if (!structseq_init_type(&sys_version_info_type, &kVersionDesc) ||
+      !structseq_init_type(&sys_flags_type, &kFlagsDesc) ||
+      !structseq_init_type(&sys_hash_info_type, &kHashDesc) ||
+      !structseq_init_type(&sys_int_info_type, &kIntDesc) ||
+      !structseq_init_type(&sys_implementation_type, &kImplDesc))
     return false;
   auto i = [](int64_t v) { return int_from_i64(v); };
   Value vi = structseq_new(&sys_version_info_type,
@@ -191,11 +207,9 @@ bool init_sys_functions(Value d) {
       set(d, "platform", str_from_ascii("linux")) < 0 ||
       set(d, "byteorder", str_from_ascii("little")) < 0 ||
       set(d, "executable", str_from_utf8(executable_path())) < 0 ||
-      set(d, "maxunicode", i(0x10ffff)) < 0 ||
-      set(d, "builtin_module_names", tuple_pack({str_from_ascii("builtins"),
-                                                  str_from_ascii("sys")})) < 0)
+      set(d, "maxunicode", i(0x10ffff)) < 0)
     return false;
-  return true;
+  return init_sys_import_attrs(d);
 }
 
 }  // namespace tpy

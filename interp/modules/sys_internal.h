@@ -21,14 +21,3 @@ bool stream_write_utf8(int fd, std::string_view text);
 bool stdin_readline(std::string* line, int64_t limit);
 
 }  // namespace tpy
-
-#include <initializer_list>
-
-namespace tpy {
-
-// A struct sequence type: a tuple subclass with a read-only attribute per field ([fields]
-// null-terminated, static) and the repr "sys.version_info(major=3, ...)".
-bool structseq_init_type(Type* t, const char* const* fields);
-Value structseq_new(Type* t, std::initializer_list<Value> items);
-
-}  // namespace tpy

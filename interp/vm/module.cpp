@@ -11,6 +11,7 @@
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
+#include "interp/objects/type_internal.h"
 #include "interp/vm/vm_deps.h"
 #include "interp/vm/vm_internal.h"
 
@@ -71,6 +72,12 @@ int module_init_slot(Value self, const Value* args, size_t nargs, Value kwnames)
 }
 
 Value module_repr(Value self) {
+  // As CPython 3.11: importlib's _module_repr, once the import system is up.
+  Value bs = gc::g_roots.importlib();
+  if (!bs.is_null()) {
+    static StrConst k_module_repr("_module_repr");
+    return call_method(bs, k_module_repr.get(), &self, 1);
+  }
   ModuleObject* m = as_module(self);
   Value name = dict_get_cstr(m->dict, "__name__");
   std::string n = (!name.is_null() && is_str(name)) ? str_to_utf8(name) : "?";
@@ -89,10 +96,30 @@ Value module_getattro(Value self, Value name) {
   static StrConst k_getattr("__getattr__");
   Value hook = dict_get_str(m->dict, k_getattr.get());
   if (!hook.is_null()) return call1(hook, name);
+  if (error_occurred()) return Value();
   Value mname = dict_get_cstr(m->dict, "__name__");
-  if (!mname.is_null() && is_str(mname))
-    return raise_format(exc_AttributeError, "module '%U' has no attribute '%U'", mname, name);
-  return raise_format(exc_AttributeError, "module has no attribute '%U'", name);
+  if (!mname.is_null() && is_str(mname)) {
+    static StrConst k_spec("__spec__"), k_init("_initializing");
+    Value spec = dict_get_str(m->dict, k_spec.get());
+    bool busy = false;
+    if (!spec.is_null() && !is_none(spec)) {
+      Value flag = getattr_opt(spec, k_init.get());
+      int t = flag.is_null() ? 0 : object_truthy(flag);
+      if (t < 0 || error_occurred()) clear_exception();
+      busy = t > 0;
+    }
+    if (busy)
+      raise_format(exc_AttributeError,
+                   "partially initialized module '%U' has no attribute '%U' (most likely due "
+                   "to a circular import)",
+                   mname, name);
+    else
+      raise_format(exc_AttributeError, "module '%U' has no attribute '%U'", mname, name);
+  } else {
+    raise_format(exc_AttributeError, "module has no attribute '%U'", name);
+  }
+  attribute_error_set_context(self, name);
+  return Value();
 }
 
 int module_setattro(Value self, Value name, Value v) {
@@ -117,9 +144,43 @@ int module_setattro(Value self, Value name, Value v) {
 
 Value module_get_dict(Value self) { return as_module(self)->dict; }
 
+// module.__dir__: the module's own __dir__ function if it defines one, else its dict's keys.
+Value module_dir(Value self, const Value*, size_t, Value) {
+  Value d = as_module(self)->dict;
+  static StrConst k_dir("__dir__");
+  Value fn = dict_get_str(d, k_dir.get());
+  if (!fn.is_null()) return call0(fn);
+  if (error_occurred()) return Value();
+  return dict_keys_list(d);
+}
+
+const MethodDef module_methods[] = {{"__dir__", module_dir, kMethNoArgs, nullptr},
+                                    {nullptr, nullptr, 0, nullptr}};
+
 const GetSetDef module_getsets[] = {
     {"__dict__", module_get_dict, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr}};
+
+// __main__.__loader__ as CPython sets it: a SourceFileLoader for a script, the BuiltinImporter
+// class otherwise (once importlib is installed).
+int main_set_loader(Value d, const std::string& filename, bool set_file) {
+  Value bs = gc::g_roots.importlib();
+  if (bs.is_null()) return 0;
+  Value loader;
+  if (set_file) {
+    Value ext = dict_get_cstr(gc::g_roots.sys_modules(), "_frozen_importlib_external");
+    if (ext.is_null()) return error_occurred() ? -1 : 0;
+    Value cls = getattr_cstr(ext, "SourceFileLoader");
+    if (cls.is_null()) return -1;
+    Value args[2] = {str_intern("__main__"), str_from_utf8(filename)};
+    if (args[1].is_null()) return -1;
+    loader = call(cls, args, 2);
+  } else {
+    loader = getattr_cstr(bs, "BuiltinImporter");
+  }
+  if (loader.is_null()) return -1;
+  return dict_set_cstr(d, "__loader__", loader);
+}
 
 }  // namespace
 
@@ -154,6 +215,7 @@ Value main_module_new(const std::string& filename, bool set_file) {
   }
   Value mods = gc::g_roots.sys_modules();
   if (!mods.is_null() && is_dict(mods) && dict_set_cstr(mods, "__main__", m) < 0) return Value();
+  if (main_set_loader(d, filename, set_file) < 0) return Value();
   return m;
 }
 
@@ -164,7 +226,7 @@ bool init_vm_module_type() {
   module_type.slots.getattro = module_getattro;
   module_type.slots.setattro = module_setattro;
   module_type.slots.trace = module_trace;
-  type_init(&module_type, &object_type, TypeDefs{nullptr, nullptr, module_getsets},
+  type_init(&module_type, &object_type, TypeDefs{module_methods, nullptr, module_getsets},
             "Create a module object.\n\nThe name must be a string; the optional doc argument "
             "can have any type.");
   // The builtins module object (its functions come from the builtins part and the VM).

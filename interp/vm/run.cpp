@@ -156,18 +156,25 @@ int handle_uncaught_exception(Value exc) {
   return 1;
 }
 
+int finish_main(Value result) {
+  int status = 0;
+  if (result.is_null()) {
+    status = handle_uncaught_exception(fetch_exception());
+  } else {
+    sys_flush_std_streams();
+    if (error_occurred()) status = handle_uncaught_exception(fetch_exception());
+  }
+  std::fflush(stdout);
+  return status;
+}
+
 int run_main_unit(const compile::CodeUnit& unit, const std::string& filename, bool set_file) {
   Value code = code_from_unit(unit);
   if (code.is_null()) return handle_uncaught_exception(fetch_exception());
   Value m = main_module_new(filename, set_file);
   if (m.is_null()) return handle_uncaught_exception(fetch_exception());
   install_sigint_handler();
-  Value r = eval_code(code, module_dict(m), Value());
-  if (r.is_null()) return handle_uncaught_exception(fetch_exception());
-  sys_flush_std_streams();
-  if (error_occurred()) return handle_uncaught_exception(fetch_exception());
-  std::fflush(stdout);
-  return 0;
+  return finish_main(eval_code(code, module_dict(m), Value()));
 }
 
 }  // namespace tpy

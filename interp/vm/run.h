@@ -30,6 +30,10 @@ Value syntax_error_from_info(const parse::SyntaxErrorInfo& e);
 // SIGINT as CPython does (status 130 in a shell).
 int run_main_unit(const compile::CodeUnit& unit, const std::string& filename, bool set_file);
 
+// The end of running `__main__` (a script, -c, -m): [result] null means the program raised
+// (the pending exception is printed or SystemExit decides the status); flushes the streams.
+int finish_main(Value result);
+
 // The exit status for an uncaught exception [exc] (printing it, or SystemExit's message).
 int handle_uncaught_exception(Value exc);
 

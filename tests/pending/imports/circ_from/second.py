@@ -1,0 +1,4 @@
+try:
+    from .first import done
+except ImportError as e:
+    print("ImportError:", e)

@@ -1,0 +1,2 @@
+from .. import sibling
+from ..sibling import NAME
