@@ -19,6 +19,7 @@
 #include "interp/objects/tuple.h"
 #include "interp/text/format_spec.h"
 #include "interp/text/repr.h"
+#include "interp/objects/bytes.h"
 #include "interp/vm/vm_deps.h"
 
 namespace tpy {
@@ -365,21 +366,11 @@ Value m_from_bytes(Value cls, const Value* args, size_t nargs, Value kwnames) {
     if (t < 0) return Value();
     sign = t != 0;
   }
-  if (is_str(data)) return raise_error(exc_TypeError, "cannot convert 'str' object to bytes");
-  Value it = get_iter(data);
-  if (it.is_null()) return it;
-  std::vector<unsigned char> bytes;
-  for (;;) {
-    Value item = iter_next(it);
-    if (item.is_null()) {
-      if (!pending_exception().is_null()) return Value();
-      break;
-    }
-    int64_t b;
-    if (!index_to_i64(item, &b)) return Value();
-    if (b < 0 || b > 255) return raise_error(exc_ValueError, "bytes must be in range(0, 256)");
-    bytes.push_back(static_cast<unsigned char>(b));
-  }
+  // PyObject_Bytes: bytes-like objects, iterables of ints (bytes.h).
+  Value raw = bytes_from_object(data);
+  if (raw.is_null()) return raw;
+  std::string_view raw_view = bytes_view(raw);
+  std::vector<unsigned char> bytes(raw_view.begin(), raw_view.end());
   if (little) std::reverse(bytes.begin(), bytes.end());
   static const char hex[] = "0123456789abcdef";
   std::string text = "0";

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string_view>
 
+#include "interp/objects/bytes.h"
 #include "interp/objects/complex.h"
 #include "interp/objects/float.h"
 #include "interp/objects/set.h"
@@ -15,9 +16,5 @@
 #include "interp/objects/type.h"
 
 namespace tpy {
-
-
-// TODO(str/bytes): bytes from raw data (bytes.h).
-Value bytes_from_data(const void* data, size_t n);
 
 }  // namespace tpy
