@@ -18,6 +18,7 @@
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/vm/import.h"
+#include "interp/vm/module.h"
 #include "interp/vm/run.h"
 #include "interp/vm/runtime.h"
 #include "jit/backend/versions.h"
@@ -88,6 +89,8 @@ int run_module(const Options& o) {
   argv[0] = "-m";  // until runpy finds the module's file
   sys_set_argv(argv);
   install_sigint_handler();
+  // runpy replaces the __main__ that start-up made (CPython makes it in pylifecycle).
+  if (main_module_new("", false).is_null()) return handle_uncaught_exception(fetch_exception());
   Value runpy = import_module("runpy");
   if (runpy.is_null()) {
     std::fprintf(stderr, "Could not import runpy module\n");

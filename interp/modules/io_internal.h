@@ -39,3 +39,48 @@ bool init_iobase_types();
 bool init_fileio_type();
 
 }  // namespace tpy
+
+namespace tpy {
+
+// How text streams split lines (the newline argument of TextIOWrapper and StringIO).
+enum class NewlineMode : uint8_t {
+  Universal,  // newline=None: input already translated to "\n"
+  Any,        // newline="": "\r", "\n" and "\r\n" all end lines, untranslated
+  Exact,      // newline="\n", "\r" or "\r\n": only that string ends a line
+};
+
+// The end (exclusive) of the line starting at [start] in the str [s], or -1 when no line
+// ending is there yet. In Any mode a "\r" at the very end is a line end only when [final].
+int64_t text_line_end(Value s, int64_t start, NewlineMode mode, Value newline, bool final);
+// "\r\n" and "\r" replaced by "\n" (universal newlines on input).
+Value text_translate_input(Value s);
+// "\n" replaced by [newline] (output translation); s itself when nothing changes.
+Value text_translate_output(Value s, Value newline);
+// Parses a newline argument (None, "", "\n", "\r", "\r\n"); false with ValueError/TypeError.
+bool text_newline_arg(Value v, NewlineMode* mode, Value* newline);
+
+bool init_bytesio_type();
+bool init_stringio_type();
+bool init_buffered_types();
+bool init_textio_type();
+bool init_newline_decoder_type();
+
+extern constinit Type bytesio_type;
+extern constinit Type stringio_type;
+extern constinit Type buffered_reader_type;
+extern constinit Type buffered_writer_type;
+extern constinit Type buffered_random_type;
+extern constinit Type buffered_rwpair_type;
+extern constinit Type textiowrapper_type;
+extern constinit Type newline_decoder_type;
+
+}  // namespace tpy
+
+namespace tpy {
+
+// bool(v) for optional flag arguments (null: false); false with the error pending.
+bool arg_bool_value(Value v, bool* out);
+// TextIOWrapper.tell() without the closed check (used by write() and seek()).
+Value text_tell_value(Value self);
+
+}  // namespace tpy

@@ -14,6 +14,8 @@
 
 namespace tpy {
 
+Value io_open(Value self, const Value* args, size_t nargs, Value kwnames);  // io_open.cpp
+
 namespace {
 
 // open_code(path): what importlib reads sources through (CPython: open(path, 'rb')).
@@ -26,7 +28,7 @@ Value io_open_code(Value, const Value* args, size_t nargs, Value kwnames) {
     return raise_format(exc_TypeError, "open_code() argument 'path' must be str, not %.200s",
                         type_of(path)->c_name());
   Value a[2] = {path, str_intern("rb")};
-  return call(Value::from_object(&fileio_type), a, 1);
+  return io_open(Value(), a, 2, Value());
 }
 
 // text_encoding(encoding, stacklevel=2): the encoding open() uses when none is given.
@@ -37,6 +39,7 @@ Value io_text_encoding(Value, const Value* args, size_t nargs, Value) {
 }
 
 const MethodDef io_functions[] = {
+    {"open", io_open, kMethFastKw, nullptr},
     {"open_code", io_open_code, kMethFastKw, nullptr},
     {"text_encoding", io_text_encoding, kMethFast, nullptr},
     {nullptr, nullptr, 0, nullptr}};
@@ -69,7 +72,10 @@ Value io_unsupported(const char* msg) {
 }
 
 Value create_io_module() {
-  if (!init_iobase_types() || !init_fileio_type() || !make_unsupported()) return Value();
+  if (!init_iobase_types() || !init_fileio_type() || !init_bytesio_type() ||
+      !init_stringio_type() || !init_buffered_types() || !init_textio_type() ||
+      !init_newline_decoder_type() || !make_unsupported())
+    return Value();
   Value m = module_new_cstr("_io");
   if (m.is_null()) return m;
   Value d = module_dict(m);
@@ -81,7 +87,15 @@ Value create_io_module() {
                {"_RawIOBase", &rawiobase_type},
                {"_BufferedIOBase", &bufferediobase_type},
                {"_TextIOBase", &textiobase_type},
-               {"FileIO", &fileio_type}};
+               {"FileIO", &fileio_type},
+               {"BytesIO", &bytesio_type},
+               {"StringIO", &stringio_type},
+               {"BufferedReader", &buffered_reader_type},
+               {"BufferedWriter", &buffered_writer_type},
+               {"BufferedRandom", &buffered_random_type},
+               {"BufferedRWPair", &buffered_rwpair_type},
+               {"TextIOWrapper", &textiowrapper_type},
+               {"IncrementalNewlineDecoder", &newline_decoder_type}};
   for (auto& t : types)
     if (dict_set_cstr(d, t.name, Value::from_object(t.type)) < 0) return Value();
   if (dict_set_cstr(d, "DEFAULT_BUFFER_SIZE", int_from_i64(kIoDefaultBufferSize)) < 0 ||

@@ -115,7 +115,12 @@ bool bootstrap() {
   Value ext = exec_source_module(dir + "_bootstrap_external.py", "_frozen_importlib_external",
                                  "<frozen importlib._bootstrap_external>");
   if (ext.is_null()) return false;
-  return call_method0(bs, "_install_external_importers", {});
+  if (!call_method0(bs, "_install_external_importers", {})) return false;
+  // builtins.open is io.open, which is _io.open (CPython sets it at start-up too; taking it
+  // from _io, which the bootstrap imported, saves importing io.py).
+  Value io = import_module("_io");
+  Value open = io.is_null() ? io : getattr_cstr(io, "open");
+  return !open.is_null() && dict_set_cstr(builtins_dict(), "open", open) == 0;
 }
 
 }  // namespace

@@ -1,1 +1,0 @@
-print("pkg_main init")

@@ -1,0 +1,47 @@
+# io.StringIO, io.BytesIO, TextIOWrapper over BytesIO, IncrementalNewlineDecoder.
+import io
+
+s = io.StringIO("one\ntwo\nthree")
+print(s.read(3), repr(s.readline()), s.tell(), s.readlines())
+s.seek(0, 2)
+s.write("\nfour")
+print(repr(s.getvalue()), s.tell())
+s.seek(4)
+s.write("TWO")
+print(repr(s.getvalue()))
+s.truncate(7)
+print(repr(s.getvalue()), s.closed)
+s.close()
+print(s.closed)
+try:
+    s.getvalue()
+except ValueError as e:
+    print(e)
+u = io.StringIO(newline=None)
+u.write("a\r\nb\rc\n")
+print(repr(u.getvalue()))
+out = io.StringIO()
+for i in range(1000):
+    out.write(str(i))
+print(len(out.getvalue()), out.getvalue()[-10:])
+print(print("to stringio", file=out), out.getvalue()[-12:])
+b = io.BytesIO(b"hello world")
+print(b.read(5), b.tell(), b.seek(0, 2), b.write(b"!"), b.getvalue())
+b.seek(20)
+b.write(b"z")
+print(b.getvalue())
+print(list(io.BytesIO(b"a\nb\nc")))
+w = io.TextIOWrapper(io.BytesIO(b"x\r\ny\rz\n"), encoding="utf-8")
+print(repr(w.read()), w.encoding)
+w = io.TextIOWrapper(io.BytesIO(), encoding="latin-1", newline="\r\n")
+w.write("p\nq\n")
+w.flush()
+print(w.buffer.getvalue())
+d = io.IncrementalNewlineDecoder(None, translate=True)
+print(repr(d.decode("a\r")), repr(d.decode("\nb\r")), repr(d.decode("", final=True)), d.newlines)
+print(issubclass(io.StringIO, io.TextIOBase), issubclass(io.BytesIO, io.BufferedIOBase))
+print(isinstance(io.UnsupportedOperation(), OSError), isinstance(io.UnsupportedOperation(), ValueError))
+try:
+    io.StringIO().fileno()
+except io.UnsupportedOperation as e:
+    print(type(e).__name__, e)
