@@ -14,6 +14,7 @@
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
+#include "interp/modules/atexit.h"
 #include "interp/modules/sys_module.h"
 #include "interp/parse/parser.h"
 #include "interp/vm/code.h"
@@ -164,6 +165,8 @@ int finish_main(Value result) {
     sys_flush_std_streams();
     if (error_occurred()) status = handle_uncaught_exception(fetch_exception());
   }
+  atexit_run_callbacks();
+  sys_flush_std_streams();
   std::fflush(stdout);
   return status;
 }
