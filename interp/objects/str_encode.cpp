@@ -2,15 +2,16 @@
 //
 // Codec names are looked up as codecs.lookup() does (interp/parse/codecs.h). Encoded here: UTF-8
 // (and utf_8_sig), UTF-16 and UTF-32 in each byte order, ASCII, Latin-1, unicode_escape,
-// raw_unicode_escape, and every single-byte codec, whose encoding map is the inverse of its
-// decoding table (read back through the codec's own decoder, as codecs.charmap_build does).
-// The stateful and multibyte codecs (utf-7, the CJK ones) are not encoded yet: NotImplementedError.
+// raw_unicode_escape, UTF-7, and every single-byte codec, whose encoding map is the inverse of
+// its decoding table (read back through the codec's own decoder, as codecs.charmap_build does).
+// The multibyte codecs (the CJK ones) encode ASCII text only, other text is NotImplementedError.
 #include <array>
 #include <cstdio>
 #include <mutex>
 #include <string>
 #include <unordered_map>
 
+#include "interp/objects/bytes.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/native.h"
 #include "interp/objects/singletons.h"
@@ -18,7 +19,7 @@
 #include "interp/objects/tuple.h"
 #include "interp/parse/codecs.h"
 #include "interp/unicode/unicode.h"
-#include "interp/vm/vm_deps.h"
+#include "interp/unicode/utf8.h"
 
 namespace tpy {
 
@@ -82,6 +83,31 @@ struct Encoding {
     return false;
   }
 
+  // surrogateescape: the bytes of the U+DC80..U+DCFF prefix of s[i:end]; returns where that
+  // prefix ends (end when the whole run was escaped).
+  int64_t escape_surrogates(int64_t i, int64_t end) {
+    for (; i < end; i++) {
+      uint32_t c = at(i);
+      if (c < 0xDC80 || c > 0xDCFF) break;
+      out += static_cast<char>(c - 0xDC00);
+    }
+    return i;
+  }
+
+  // replace, xmlcharrefreplace, backslashreplace, namereplace: the replacement text of each
+  // character of s[i:end], handed to [put] one ASCII character at a time (false: the codec
+  // cannot encode it, which fails the run).
+  template <class Put>
+  bool put_replacements(int64_t i, int64_t end, Put put) {
+    std::string rep;
+    for (int64_t k = i; k < end; k++) {
+      replacement(at(k), rep);
+      for (char c : rep)
+        if (!put(static_cast<unsigned char>(c))) return fail(i, end);
+    }
+    return true;
+  }
+
   // The replacement text of the ASCII-producing handlers for s[i], or false when this handler
   // does not produce text (the caller deals with it).
   bool replacement(uint32_t c, std::string& rep) const {
@@ -120,29 +146,18 @@ bool encode_single_byte(Encoding& e, Map map) {
     while (end < n && map(e.at(end)) < 0) end++;
     switch (e.handler) {
       case Handler::Ignore: break;
-      case Handler::SurrogateEscape: {
-        std::string bytes;
-        for (int64_t k = i; k < end; k++) {
-          uint32_t c = e.at(k);
-          if (c < 0xDC80 || c > 0xDCFF) return e.fail(i, end);
-          bytes += static_cast<char>(c - 0xDC00);
-        }
-        e.out += bytes;
+      case Handler::SurrogateEscape:
+        if (e.escape_surrogates(i, end) < end) return e.fail(i, end);
         break;
-      }
       case Handler::Replace: case Handler::XmlCharRef: case Handler::Backslash:
-      case Handler::Name: {
-        std::string rep;
-        for (int64_t k = i; k < end; k++) {
-          e.replacement(e.at(k), rep);
-          for (char c : rep) {
-            int rb = map(static_cast<unsigned char>(c));
-            if (rb < 0) return e.fail(i, end);
-            e.out += static_cast<char>(rb);
-          }
-        }
+      case Handler::Name:
+        if (!e.put_replacements(i, end, [&](unsigned char c) {
+              int b = map(c);
+              if (b >= 0) e.out += static_cast<char>(b);
+              return b >= 0;
+            }))
+          return false;
         break;
-      }
       default: return e.fail(i, end);
     }
     i = end;
@@ -150,58 +165,100 @@ bool encode_single_byte(Encoding& e, Map map) {
   return true;
 }
 
-// The encoding map of a single-byte codec, or null for a codec that is not one.
-struct CharmapTable {
-  std::unordered_map<uint32_t, uint8_t> map;
+// What tpy knows of a codec without an encoder of its own, read back through its decoder as
+// codecs.charmap_build does: a single-byte codec's whole encoding map, or for a multibyte one
+// the ASCII bytes that decode to themselves (enough to encode ASCII text).
+struct DecodedTable {
+  bool single_byte = true;
+  std::unordered_map<uint32_t, uint8_t> map;  // single-byte codecs
+  std::array<bool, 128> ascii_identity{};
 };
 
-const CharmapTable* charmap_of(const parse::CodecModule& codec) {
+const DecodedTable& decoded_table(const parse::CodecModule& codec) {
   static std::mutex lock;
-  static std::unordered_map<const parse::CodecModule*, CharmapTable*> cache;
+  static std::unordered_map<const parse::CodecModule*, DecodedTable*> cache;
   std::lock_guard<std::mutex> guard(lock);
   auto it = cache.find(&codec);
-  if (it != cache.end()) return it->second;
-  auto* table = new CharmapTable;
-  bool single_byte = true;
-  for (int b = 0; b < 256 && single_byte; b++) {
+  if (it != cache.end()) return *it->second;
+  auto* table = new DecodedTable;
+  for (int b = 0; b < 256; b++) {
     parse::TextDecoder dec(codec, parse::TextDecoder::Mode::Whole);
     std::u32string cps;
     parse::DecodeFailure failure;
     char byte = static_cast<char>(b);
     if (dec.decode(std::string_view(&byte, 1), true, cps, failure)) {
-      if (cps.size() != 1) single_byte = false;
+      if (cps.size() != 1) table->single_byte = false;
       else table->map.emplace(cps[0], static_cast<uint8_t>(b));  // the first byte wins
+      if (b < 128) table->ascii_identity[b] = cps.size() == 1 && cps[0] == static_cast<char32_t>(b);
     } else if (failure.message.find("character maps to <undefined>") == std::string::npos) {
-      single_byte = false;
+      table->single_byte = false;
     }
   }
-  if (!single_byte) {
-    delete table;
-    table = nullptr;
-  }
+  if (!table->single_byte) table->map.clear();
   cache.emplace(&codec, table);
-  return table;
+  return *table;
+}
+
+// -- UTF-7 (RFC 2152 as CPython writes it: set O and white space direct) ------------------------------
+
+// 0: set D, 1: set O, 2: white space (all written as themselves), 3: base64-encoded.
+constexpr char kUtf7Category[129] =
+    "3333333332233233" "3333333333333333" "2111111000130000" "0000000000011110"
+    "1000000000000000" "0000000000013111" "1000000000000000" "0000000000011133";
+
+void encode_utf7(Encoding& e) {
+  static const char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  auto direct = [](uint32_t c) { return c > 0 && c < 128 && kUtf7Category[c] != '3'; };
+  auto is_base64 = [](uint32_t c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/';
+  };
+  bool shifted = false;
+  int bits = 0;
+  uint64_t buffer = 0;
+  auto push16 = [&](uint32_t unit) {
+    bits += 16;
+    buffer = (buffer << 16) | unit;
+    while (bits >= 6) {
+      e.out += kBase64[(buffer >> (bits - 6)) & 0x3F];
+      bits -= 6;
+    }
+  };
+  for (int64_t i = 0; i < e.length(); i++) {
+    uint32_t c = e.at(i);
+    if (shifted && direct(c)) {
+      if (bits) e.out += kBase64[(buffer << (6 - bits)) & 0x3F];
+      bits = 0;
+      buffer = 0;
+      shifted = false;
+      // A character outside the base64 set ends the shift by itself; '-' and base64 ones need '-'.
+      if (is_base64(c) || c == '-') e.out += '-';
+      e.out += static_cast<char>(c);
+      continue;
+    }
+    if (!shifted) {
+      if (c == '+') {
+        e.out += "+-";
+        continue;
+      }
+      if (direct(c)) {
+        e.out += static_cast<char>(c);
+        continue;
+      }
+      e.out += '+';
+      shifted = true;
+    }
+    if (c >= 0x10000) {
+      push16(0xD800 | ((c - 0x10000) >> 10));
+      c = 0xDC00 | ((c - 0x10000) & 0x3FF);
+    }
+    push16(c);
+  }
+  if (bits) e.out += kBase64[(buffer << (6 - bits)) & 0x3F];
+  if (shifted) e.out += '-';
 }
 
 // -- UTF-8 ------------------------------------------------------------------------------------------------
-
-void put_utf8(std::string& out, uint32_t c) {
-  if (c < 0x80) {
-    out += static_cast<char>(c);
-  } else if (c < 0x800) {
-    out += static_cast<char>(0xC0 | (c >> 6));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else if (c < 0x10000) {
-    out += static_cast<char>(0xE0 | (c >> 12));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (c >> 18));
-    out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (c & 0x3F));
-  }
-}
 
 // Runs of surrogates go to the handler together, as in CPython's UTF-8 encoder.
 bool encode_utf8(Encoding& e) {
@@ -209,7 +266,7 @@ bool encode_utf8(Encoding& e) {
   for (int64_t i = 0; i < n;) {
     uint32_t c = e.at(i);
     if (!is_surrogate(c)) {
-      put_utf8(e.out, c);
+      unicode::encode_utf8(e.out, c);
       i++;
       continue;
     }
@@ -218,27 +275,18 @@ bool encode_utf8(Encoding& e) {
     switch (e.handler) {
       case Handler::Ignore: break;
       case Handler::SurrogatePass:
-        for (int64_t k = i; k < end; k++) put_utf8(e.out, e.at(k));
+        for (int64_t k = i; k < end; k++) unicode::encode_utf8(e.out, e.at(k));
         break;
-      case Handler::SurrogateEscape: {
-        int64_t k = i;
-        for (; k < end; k++) {
-          uint32_t s = e.at(k);
-          if (s < 0xDC80 || s > 0xDCFF) break;
-          e.out += static_cast<char>(s - 0xDC00);
-        }
-        if (k < end) return e.fail(k, end);
+      case Handler::SurrogateEscape:
+        if (int64_t k = e.escape_surrogates(i, end); k < end) return e.fail(k, end);
         break;
-      }
       case Handler::Replace: case Handler::XmlCharRef: case Handler::Backslash:
-      case Handler::Name: {
-        std::string rep;
-        for (int64_t k = i; k < end; k++) {
-          e.replacement(e.at(k), rep);
-          e.out += rep;
-        }
+      case Handler::Name:
+        e.put_replacements(i, end, [&](unsigned char c) {
+          e.out += static_cast<char>(c);
+          return true;
+        });
         break;
-      }
       default: return e.fail(i, end);
     }
     i = end;
@@ -276,14 +324,15 @@ bool encode_utf16_32(Encoding& e, int width, bool big, bool bom) {
       put_utf16_32(e.out, c, width, big);
       continue;
     }
-    std::string rep;
     switch (e.handler) {
       case Handler::Ignore: break;
       case Handler::SurrogatePass: put_unit(e.out, c, width, big); break;
       case Handler::Replace: case Handler::XmlCharRef: case Handler::Backslash:
       case Handler::Name:
-        e.replacement(c, rep);
-        for (char r : rep) put_unit(e.out, static_cast<unsigned char>(r), width, big);
+        e.put_replacements(i, i + 1, [&](unsigned char r) {
+          put_unit(e.out, r, width, big);
+          return true;
+        });
         break;
       default: return e.fail(i, i + 1);
     }
@@ -355,16 +404,23 @@ Value str_encode(Value s, std::string_view encoding, std::string_view errors) {
     module = parse::codec_module_name(*codec);
     if (module != "utf_8" && module != "utf_8_sig" && module != "ascii" && module != "latin_1" &&
         module.substr(0, 6) != "utf_16" && module.substr(0, 6) != "utf_32" &&
-        module != "unicode_escape" && module != "raw_unicode_escape") {
-      const CharmapTable* table = charmap_of(*codec);
-      if (!table)
-        return raise_format(exc_NotImplementedError, "tpy cannot encode to '%.*s' yet",
-                            static_cast<int>(module.size()), module.data());
+        module != "unicode_escape" && module != "raw_unicode_escape" && module != "utf_7") {
+      const DecodedTable& table = decoded_table(*codec);
+      if (!table.single_byte) {
+        for (int64_t i = 0; i < str_length(s); i++) {
+          uint32_t c = as_str(s)->at(i);
+          if (c >= 128 || !table.ascii_identity[c])
+            return raise_format(exc_NotImplementedError, "tpy cannot encode to '%.*s' yet",
+                                static_cast<int>(module.size()), module.data());
+          e.out += static_cast<char>(c);
+        }
+        return bytes_from_data(e.out.data(), e.out.size());
+      }
       e.codec = "charmap";
       e.reason = "character maps to <undefined>";
-      if (!encode_single_byte(e, [table](uint32_t c) -> int {
-            auto it = table->map.find(c);
-            return it == table->map.end() ? -1 : it->second;
+      if (!encode_single_byte(e, [&table](uint32_t c) -> int {
+            auto it = table.map.find(c);
+            return it == table.map.end() ? -1 : it->second;
           }))
         return Value();
       return bytes_from_data(e.out.data(), e.out.size());
@@ -386,6 +442,8 @@ Value str_encode(Value s, std::string_view encoding, std::string_view errors) {
     e.reason = latin1 ? "ordinal not in range(256)" : "ordinal not in range(128)";
     uint32_t limit = latin1 ? 0x100 : 0x80;
     ok = encode_single_byte(e, [limit](uint32_t c) { return c < limit ? static_cast<int>(c) : -1; });
+  } else if (module == "utf_7") {
+    encode_utf7(e);
   } else if (module == "unicode_escape" || module == "raw_unicode_escape") {
     encode_escape(e, module == "raw_unicode_escape");
   } else {

@@ -313,6 +313,16 @@ bool build_string(FormatCall& call, int64_t start, int64_t end, int depth, std::
 }  // namespace
 
 Value str_format_with(Value fmt, Value args, Value kwargs) {
+  // Text without fields (or braces) comes back as the very object, a str subclass included,
+  // as CPython's writer hands back a str it was given whole.
+  {
+    MarkupIterator it(fmt, 0, str_length(fmt));
+    MarkupPiece p;
+    if (it.next(p) == 2 && !p.field && p.literal_start == 0 && p.literal_end == str_length(fmt) &&
+        it.position() == str_length(fmt))
+      return fmt;
+    if (error_occurred()) clear_exception();
+  }
   FormatCall call{fmt, args, kwargs, {}};
   std::u32string out;
   if (!build_string(call, 0, str_length(fmt), 2, out)) return Value();

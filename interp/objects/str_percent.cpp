@@ -29,6 +29,7 @@ struct Formatter {
   int64_t arglen = -1;
   int64_t argidx = -2;
   Value dict;         // set when args is a mapping (only then may %(key) be used)
+  bool converted = false;  // a '%' was seen
   std::string out;
 
   uint32_t at(int64_t i) const { return as_str(fmt)->at(i); }
@@ -284,6 +285,7 @@ Value str_percent_format(Value fmt, Value args) {
       continue;
     }
     f.pos++;
+    f.converted = true;
     if (f.pos >= f.len) return raise_error(exc_ValueError, "incomplete format");
     if (f.at(f.pos) == '%') {  // "%%" right away; "%5%" is a conversion (and an error)
       f.pos++;
@@ -296,6 +298,9 @@ Value str_percent_format(Value fmt, Value args) {
   }
   if (f.argidx < f.arglen && f.dict.is_null())
     return raise_error(exc_TypeError, "not all arguments converted during string formatting");
+  // A format without conversions comes back as the very object, a str subclass included, as
+  // CPython's writer hands back a str it was given whole.
+  if (!f.converted) return fmt;
   return str_from_utf8(f.out);
 }
 

@@ -22,9 +22,8 @@
 #include "interp/objects/tuple.h"
 #include "interp/text/format_spec.h"
 #include "interp/text/repr.h"
-#if __has_include("interp/objects/bytes.h")
-#include "interp/objects/bytes.h"  // TODO(strings): unconditional once bytes.h is committed
-#endif
+#include "interp/objects/buffer.h"
+#include "interp/objects/bytes.h"
 #include "interp/unicode/char_props.h"
 
 namespace tpy {
@@ -166,13 +165,14 @@ Value decode_object(Value obj, Value encoding, Value errors) {
                         clinic_type_name(errors));
   if (obj.is_null()) return str_empty();
   if (is_str(obj)) return raise_error(exc_TypeError, "decoding str is not supported");
-#if __has_include("interp/objects/bytes.h")
-  if (is_bytes(obj) || is_bytearray(obj)) {
-    std::string enc = encoding.is_null() ? "utf-8" : str_to_utf8(encoding);
-    std::string err = errors.is_null() ? "strict" : str_to_utf8(errors);
-    return bytes_decode_data(bytes_view(obj), enc.c_str(), err.c_str(), obj);
+  std::string enc = encoding.is_null() ? "utf-8" : str_to_utf8(encoding);
+  std::string err = errors.is_null() ? "strict" : str_to_utf8(errors);
+  if (is_bytes(obj)) return bytes_decode_data(bytes_view(obj), enc.c_str(), err.c_str(), obj);
+  if (has_buffer(obj)) {
+    BufferView view;
+    if (!view.get(obj)) return Value();
+    return bytes_decode_data(view.bytes(), enc.c_str(), err.c_str());
   }
-#endif
   return raise_format(exc_TypeError, "decoding to str: need a bytes-like object, %.80s found",
                       type_of(obj)->c_name());
 }

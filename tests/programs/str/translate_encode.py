@@ -51,3 +51,11 @@ try:
     "ab\u20acc".encode("ascii")
 except UnicodeEncodeError as e:
     print(e.encoding, repr(e.object), e.start, e.end, e.reason, e.args)
+for text in ["Hi Mom -\u263a-!", "A+B ~\\ 日本語 😀", "a-b+c", "é-", "éa", "é.", "", "+", "~~", "\U0010ffff!"]:
+    print(text.encode("utf-7"), text.encode("UTF7"))
+print("ascii only".encode("shift_jis"), "plain".encode("euc_jp"), "x".encode("gbk"), "y".encode("big5"))
+for e in [lambda: str(b"ab\xffc", "utf-8", "replace"), lambda: str(b"abc", "ascii"), lambda: str(bytearray(b"ab"), "ascii"),
+          lambda: str(memoryview(b"xy"), "latin-1"), lambda: str("abc", "utf-8"), lambda: str(5, "utf-8"),
+          lambda: str(b"abc", 5), lambda: str(b"abc", errors=None), lambda: str(encoding="utf-8"),
+          lambda: str(b"ab\xff", "ascii"), lambda: str(b"\xe9", errors="strict"), lambda: str(b"a", "nope")]:
+    t(e)

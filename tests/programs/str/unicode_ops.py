@@ -23,3 +23,9 @@ print(repr("\x00\x7f\x80\xff\u2028\ud800\U000e0001"), ascii("é☃😀"), str("�
 print(chr(0x1F600) == "😀", ord("😀"), ord("\U0010ffff"), chr(0xe9).encode("utf-8"))
 print(("x" + "é")[0] == "x", ("é" + "😀")[:1], "😀é"[1:], "é😀é"[::2], type("é😀"[0:0]).__name__)
 print("😀" < "\uffff", "\uffff" < "😀", "a\x00" > "a", "\x00" < "", "é".__lt__(1), "é".__eq__(None))
+# Hash values themselves (the runner fixes PYTHONHASHSEED=0 on both sides).
+print([hash(s) for s in ["", "a", "abc", "é", "é☃", "☃", "😀x", "\xff", "\u0100", "\U0010ffff", "a" * 100]])
+class S(str):
+    pass
+print(type(S("abc").format()).__name__, type(S("a{{") .format()).__name__, type(S("x") % ()).__name__,
+      type(S("x%%") % ()).__name__, type("{}".format(S("y"))).__name__)
