@@ -97,11 +97,11 @@ int bytearray_tp_init(Value self, const Value* args, size_t nargs, Value kwnames
       if (!error_matches(exc_TypeError)) return -1;
       clear_exception();
     } else {
-      if (!i.is_int()) {
+      int64_t count;
+      if (!int_to_i64(i, &count)) {
         raise_error(exc_OverflowError, "cannot fit 'int' into an index-sized integer");
         return -1;
       }
-      int64_t count = i.as_int();
       if (count < 0) {
         raise_error(exc_ValueError, "negative count");
         return -1;
@@ -338,7 +338,7 @@ Value bytearray_iadd(Value a, Value b) {
 
 std::string repeated(std::string_view s, int64_t n, bool* ok) {
   *ok = true;
-  if (!s.empty() && n > INT64_MAX / 4 / static_cast<int64_t>(s.size())) {
+  if (!s.empty() && n > kMaxBytesResult / static_cast<int64_t>(s.size())) {
     *ok = false;
     return {};
   }

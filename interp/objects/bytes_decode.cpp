@@ -216,6 +216,8 @@ Value bytes_decode_data(std::string_view data, const char* encoding, const char*
   std::string_view enc = encoding ? encoding : "utf-8";
   bool ok;
   if (same_name(enc, "utf-8") || same_name(enc, "utf8")) {
+    // Valid UTF-8 (the common case) needs no handler: str's own constructor reads it.
+    if (parse::find_invalid_utf8(data) == std::string_view::npos) return str_from_utf8(data);
     d.codec = "utf-8";
     ok = decode_utf8(d);
   } else if (same_name(enc, "ascii") || same_name(enc, "us-ascii")) {

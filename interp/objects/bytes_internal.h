@@ -40,6 +40,11 @@ bool bytes_slice_bounds(Value start, Value end, int64_t len, int64_t* s, int64_t
 int64_t bytes_find_in(std::string_view h, std::string_view n, int64_t start, int64_t end,
                       bool reverse);
 
+// Results are built in std::string, which aborts (no C++ exceptions) when it cannot allocate:
+// every size a program controls is checked against this first (MemoryError, as CPython).
+constexpr int64_t kMaxBytesResult = int64_t{1} << 34;
+bool bytes_size_ok(int64_t n);
+
 // AC's Py_ssize_t converter: __index__, "Python int too large to convert to C ssize_t".
 bool bytes_ssize_arg(Value v, int64_t* out);
 // bytes.hex(sep, bytes_per_sep) for any data (memoryview.hex too); sep/bps null when absent.

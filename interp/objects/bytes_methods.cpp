@@ -90,12 +90,17 @@ bool bytes_ssize_arg(Value v, int64_t* out) {
   }
   Value i = number_index(v);
   if (i.is_null()) return false;
-  if (!i.is_int()) {
+  if (!int_to_i64(i, out)) {
     raise_error(exc_OverflowError, "Python int too large to convert to C ssize_t");
     return false;
   }
-  *out = i.as_int();
   return true;
+}
+
+bool bytes_size_ok(int64_t n) {
+  if (n >= 0 && n <= kMaxBytesResult) return true;
+  raise_no_memory();
+  return false;
 }
 
 Value bytes_compare_views(std::string_view x, std::string_view y, CompareOp op) {
@@ -443,6 +448,13 @@ Value bm_replace(Value self, const Value* args, size_t nargs, Value) {
   if (count < 0) count = INT64_MAX;
   std::string s(bytes_view(self));
   std::string_view from = ov.bytes(), to = nv.bytes();
+  if (to.size() > from.size()) {
+    int64_t most = from.empty() ? static_cast<int64_t>(s.size()) + 1
+                                : static_cast<int64_t>(s.size() / from.size());
+    if (count < most) most = count;
+    if (most > 0 && static_cast<int64_t>(to.size() - from.size()) > kMaxBytesResult / most)
+      return raise_no_memory();
+  }
   std::string out;
   int64_t n = static_cast<int64_t>(s.size()), done = 0;
   if (from.empty()) {

@@ -91,6 +91,7 @@ Value pad_impl(Value self, const Value* args, size_t nargs, const char* fname, i
   std::string_view s = bytes_view(self);
   int64_t len = static_cast<int64_t>(s.size());
   if (width <= len) return bytes_result_self(self);
+  if (!bytes_size_ok(width)) return Value();
   int64_t marg = width - len, left;
   if (where < 0) left = 0;
   else if (where > 0) left = marg;
@@ -173,6 +174,7 @@ Value bm_zfill(Value self, const Value* args, size_t, Value) {
   std::string_view s = bytes_view(self);
   int64_t len = static_cast<int64_t>(s.size());
   if (width <= len) return bytes_result_self(self);
+  if (!bytes_size_ok(width)) return Value();
   std::string out(static_cast<size_t>(width - len), '0');
   out += s;
   size_t fill = static_cast<size_t>(width - len);
@@ -202,6 +204,7 @@ Value bm_expandtabs(Value self, const Value* args, size_t nargs, Value kwnames) 
       if (tabsize > 0) {
         int64_t incr = tabsize - (col % tabsize);
         col += incr;
+        if (!bytes_size_ok(static_cast<int64_t>(out.size()) + incr)) return Value();
         out.append(static_cast<size_t>(incr), ' ');
       }
     } else {

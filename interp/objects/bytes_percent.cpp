@@ -181,11 +181,10 @@ bool star_value(ArgSource& src, int64_t* out) {
   Value iv = int_operand(v);
   if (iv.is_null()) iv = number_index(v);
   if (iv.is_null()) return false;
-  if (!iv.is_int()) {
+  if (!int_to_i64(iv, out)) {
     raise_error(exc_OverflowError, "Python int too large to convert to C ssize_t");
     return false;
   }
-  *out = iv.as_int();
   return true;
 }
 
@@ -267,6 +266,8 @@ Value bytes_percent_format(Value format, Value args) {
         if (!read_number(f, i, &spec.precision, "precision")) return Value();
       }
     }
+    if (spec.width >= 0 && !bytes_size_ok(spec.width)) return Value();
+    if (spec.precision >= 0 && !bytes_size_ok(spec.precision)) return Value();
     while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) i++;
     if (i >= f.size()) return raise_error(exc_ValueError, "incomplete format");
     char conv = f[i++];

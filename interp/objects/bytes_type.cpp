@@ -80,7 +80,7 @@ Value bytes_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
         result = bytes_from_object(x);
       } else {
         int64_t size;
-        if (!i.is_int() || !Value::fits_int(size = i.as_int()))
+        if (!int_to_i64(i, &size))
           return raise_error(exc_OverflowError, "cannot fit 'int' into an index-sized integer");
         if (size < 0) return raise_error(exc_ValueError, "negative count");
         result = bytes_new_uninit(size);

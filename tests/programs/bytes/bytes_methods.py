@@ -92,3 +92,8 @@ print(b'x'.maketrans(b'a', b'b')[97], bytearray.maketrans(b'', b'')[:3])
 b = b'abc'
 print(b.replace(b'z', b'y') is b, b.strip() is b, b.center(2) is b, b.ljust(3) is b, b.removeprefix(b'') is b, b.translate(None) is b, b.zfill(1) is b, b'-'.join([b]) is b)
 print(b.partition(b'z')[0] is b, b.split()[0] is b)
+t(lambda: b'ab'.center(2**62))
+t(lambda: b'ab'.zfill(2**62))
+t(lambda: b'a\tb'.expandtabs(2**30).__len__())
+t(lambda: len(b'%100000d' % 1))
+t(lambda: bytearray(b'ab') * 2**62)
