@@ -1,0 +1,6 @@
+public = "public"
+_private = "private"
+
+
+def func():
+    return "func"
