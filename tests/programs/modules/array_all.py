@@ -1,0 +1,62 @@
+# array: every typecode, conversions and their errors, sequence operations, slices, buffers.
+from array import array
+import array as array_module
+
+def t(label, f):
+    try:
+        print(label, repr(f()))
+    except Exception as e:
+        print(label, type(e).__name__, e)
+
+for tc in 'bBhHiIlLqQ':
+    size = array(tc).itemsize
+    t(tc + ' big', lambda: array(tc, [2**70]))
+    t(tc + ' small', lambda: array(tc, [-2**70]))
+    t(tc + ' over', lambda: array(tc, [2**(size * 8)]))
+    t(tc + ' under', lambda: array(tc, [-1 - 2**(size * 8 - 1)]))
+    a = array(tc, [0, 1, 100, 127])
+    print(tc, a, a.itemsize, a.typecode, a.tolist(), a.tobytes(), len(a), a[1], a[-1], list(a))
+t('float', lambda: array('i', [1.5]))
+t('str', lambda: array('d', ['x']))
+t('u int', lambda: array('u', [1]))
+t('bad code', lambda: array('z'))
+t('u', lambda: array('u', 'abé'))
+t('i str', lambda: array('i', 'ab'))
+t('add kind', lambda: array('i', [1, 2]) + array('d'))
+t('index', lambda: array('i', [1, 2])[5])
+t('pop empty', lambda: array('i').pop())
+t('remove', lambda: array('i', [1]).remove(5))
+t('index missing', lambda: array('i', [1]).index(5))
+t('bytes init', lambda: array('i', b'\x01\x00\x00\x00'))
+t('frombytes', lambda: array('i').frombytes(b'abc'))
+t('eq', lambda: array('i', [1, 2]) == array('d', [1.0, 2.0]))
+t('rev', lambda: array('i', [1, 2])[::-1])
+t('range', lambda: array('i', range(3)))
+t('d', lambda: array('d', [1, 2.5]))
+t('f', lambda: array('f', [0.1]))
+t('empty', lambda: array('i'))
+t('mul', lambda: array('i', [1]) * 3)
+t('rmul', lambda: 2 * array('b', [1, 2]))
+t('hash', lambda: hash(array('i')))
+t('mv', lambda: memoryview(array('i', [1, 2])).format)
+t('mv bytes', lambda: bytes(array('h', [1, 2])))
+t('lt', lambda: array('i', [1]) < array('i', [2]))
+t('tounicode', lambda: array('B', b'ab').tounicode())
+t('add list', lambda: array('i', [1, 2]) + [3])
+a = array('i', [1, 2, 3, 4]); a[1:3] = array('i', [9]); print(a); del a[::2]; print(a)
+a.insert(-10, 7); print(a); a.extend([5]); a.extend(array('i', [6])); print(a, a.count(5), 5 in a, 8 in a)
+t('slice assign list', lambda: a.__setitem__(slice(0, 1), [1]))
+t('extend kind', lambda: a.extend(array('d', [1.0])))
+t('fromlist tuple', lambda: array('i', [1]).fromlist((1,)))
+print(array_module.typecodes, array_module.ArrayType is array)
+b = array('d', [1.5, -2.25]); b.byteswap(); b.byteswap(); print(b, b.pop(0), b, b.index(-2.25))
+c = array('u', 'hello'); c.fromunicode(' world'); print(c, c.tounicode(), c[1:4], c.count('l'))
+d = array('H', range(10)); print(d[2:8:2], d[::-3]); d[::2] = array('H', [0] * 5); print(d); del d[1:3]; print(d)
+e = array('q', [1, 2]); e += array('q', [3]); e *= 2; print(e, e.buffer_info()[1], array('i', [3, 1, 2]) > array('i', [3, 1]))
+f = array('b', [1, 2, 3]); f.reverse(); f.remove(2); print(f, f.tolist(), sorted(array('i', [3, 1, 2])))
+m = memoryview(array('i', [10, 20, 30])); print(m[1], m.tolist(), m.nbytes, m.itemsize)
+g = array('i', [1, 2]); v = memoryview(g)
+t('resize exported', lambda: g.append(3))
+v.release(); g.append(3); print(g)
+import copy
+print(copy.copy(g), copy.deepcopy(g), g.__reduce_ex__(2)[:2])
