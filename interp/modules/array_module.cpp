@@ -118,13 +118,7 @@ bool convert_item(char tc, Value v, uint8_t* out) {
       raise_error(exc_TypeError, "array item must be unicode character");
       return false;
     }
-    std::string u = str_to_utf8(v);
-    uint32_t cp = 0;
-    // One code point from its UTF-8 form.
-    unsigned char c0 = static_cast<unsigned char>(u[0]);
-    int n = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
-    cp = n == 1 ? c0 : c0 & (0x7F >> n);
-    for (int k = 1; k < n; k++) cp = cp << 6 | (static_cast<unsigned char>(u[k]) & 0x3F);
+    uint32_t cp = as_str(v)->at(0);
     std::memcpy(out, &cp, 4);
     return true;
   }
@@ -235,16 +229,9 @@ bool extend_array(ArrayObject* a, Value other) {
 bool is_array(Value v) { return is_instance_of(v, &array_type); }
 
 std::u32string code_points(Value s) {
-  std::string u = str_to_utf8(s);
   std::u32string out;
-  for (size_t i = 0; i < u.size();) {
-    unsigned char c0 = static_cast<unsigned char>(u[i]);
-    int n = c0 < 0x80 ? 1 : c0 < 0xE0 ? 2 : c0 < 0xF0 ? 3 : 4;
-    uint32_t cp = n == 1 ? c0 : c0 & (0x7F >> n);
-    for (int k = 1; k < n; k++) cp = cp << 6 | (static_cast<unsigned char>(u[i + k]) & 0x3F);
-    out += static_cast<char32_t>(cp);
-    i += n;
-  }
+  StrObject* o = as_str(s);
+  for (int64_t i = 0; i < o->length; i++) out += static_cast<char32_t>(o->at(i));
   return out;
 }
 
