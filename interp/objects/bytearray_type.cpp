@@ -273,7 +273,7 @@ int bytearray_setitem(Value self, Value key, Value v) {
   if (step == 1) return bytearray_setslice(self, start, stop, src);
   int64_t needed = static_cast<int64_t>(src.size());
   ByteArrayObject* a = as_bytearray(self);
-  if (v.is_null()) {
+  if (needed == 0) {  // del b[::2], or b[::2] = b'' (CPython deletes in both cases)
     if (slicelen <= 0) return 0;
     if (a->exports > 0) {
       raise_error(exc_BufferError, "Existing exports of data: object cannot be re-sized");

@@ -108,7 +108,9 @@ bool format_int(std::string& out, const text::PercentSpec& spec, Value v) {
     return false;
   }
   uint64_t storage;
-  text::percent_format_int(out, spec, int_view(iv, &storage));
+  text::PercentSpec as_d = spec;
+  if (as_d.conv == 'u') as_d.conv = 'd';
+  text::percent_format_int(out, as_d, int_view(iv, &storage));
   return true;
 }
 
@@ -271,13 +273,10 @@ Value bytes_percent_format(Value format, Value args) {
     while (i < f.size() && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) i++;
     if (i >= f.size()) return raise_error(exc_ValueError, "incomplete format");
     char conv = f[i++];
-    if (conv == '%') {
-      out += '%';
-      continue;
-    }
+    // '%' after flags or a width is no escape: it takes an argument and is then refused.
     arg = from->take();
     if (arg.is_null()) return arg;
-    spec.conv = conv == 'i' || conv == 'u' ? 'd' : conv;
+    spec.conv = conv == 'i' ? 'd' : conv;
     switch (conv) {
       case 'b':
       case 's': {

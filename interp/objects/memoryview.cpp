@@ -75,6 +75,7 @@ int64_t native_itemsize(std::string_view f) {
 }
 
 char fmt_char(const char* f) { return f[0] == '@' ? f[1] : f[0]; }
+int64_t itemsize_of(char c) { return native_itemsize(std::string_view(&c, 1)); }
 bool is_byte_format(const char* f) {
   char c = fmt_char(f);
   return f[(f[0] == '@') + 1] == 0 && (c == 'b' || c == 'B' || c == 'c');
@@ -146,36 +147,40 @@ bool pack_item(const char* fmt, uint8_t* p, Value v) {
     return invalid(exc_TypeError);
   Value i = number_index(v);
   if (i.is_null()) return false;
-  bool unsigned_fmt = c == 'B' || c == 'H' || c == 'I' || c == 'L' || c == 'Q' || c == 'N' || c == 'P';
-  int64_t x = 0;
-  uint64_t ux = 0;
-  if (i.is_int()) {
-    x = i.as_int();
-    ux = static_cast<uint64_t>(x);
-    if (unsigned_fmt && x < 0) return invalid(exc_ValueError);
+  // Every native integer format fits in [-2**63, 2**64): an int outside it is invalid for all.
+  __int128 x;
+  int64_t small;
+  if (int_to_i64(i, &small)) {
+    x = small;
   } else {
-    // Big ints: only the 64-bit formats can hold some of them.
-    if (!unsigned_fmt ? !int_to_i64(i, &x) : (int_sign(i) < 0 || int_bit_length(i) > 64))
-      return invalid(exc_ValueError);
-    if (unsigned_fmt) {
-      Value lo = int_and(i, int_from_u64(UINT64_MAX >> 1));
-      int64_t low;
-      if (lo.is_null() || !int_to_i64(lo, &low)) return false;
-      ux = static_cast<uint64_t>(low) | (int_bit_length(i) == 64 ? (uint64_t{1} << 63) : 0);
-    } else {
-      ux = static_cast<uint64_t>(x);
-    }
+    if (int_sign(i) < 0 || int_bit_length(i) > 64) return invalid(exc_ValueError);
+    Value hi = int_rshift(i, Value::from_int(32));
+    Value lo = int_and(i, Value::from_int(0xFFFFFFFF));
+    int64_t h, l;
+    if (hi.is_null() || lo.is_null() || !int_to_i64(hi, &h) || !int_to_i64(lo, &l)) return false;
+    x = (static_cast<__int128>(h) << 32) | l;
   }
+  auto in = [&](__int128 lo, __int128 hi) { return x >= lo && x <= hi; };
+  bool ok;
   switch (c) {
-    case 'B': if (x > 255) return invalid(exc_ValueError); *p = static_cast<uint8_t>(x); return true;
-    case 'b': if (x < -128 || x > 127) return invalid(exc_ValueError); *p = static_cast<uint8_t>(x); return true;
-    case 'h': if (x < INT16_MIN || x > INT16_MAX) return invalid(exc_ValueError); put<int16_t>(p, static_cast<int16_t>(x)); return true;
-    case 'H': if (x > UINT16_MAX) return invalid(exc_ValueError); put<uint16_t>(p, static_cast<uint16_t>(x)); return true;
-    case 'i': if (x < INT32_MIN || x > INT32_MAX) return invalid(exc_ValueError); put<int32_t>(p, static_cast<int32_t>(x)); return true;
-    case 'I': if (i.is_int() && x > static_cast<int64_t>(UINT32_MAX)) return invalid(exc_ValueError); put<uint32_t>(p, static_cast<uint32_t>(x)); return true;
-    case 'l': case 'q': case 'n': put<int64_t>(p, x); return true;
-    default: put<uint64_t>(p, ux); return true;
+    case 'B': ok = in(0, UINT8_MAX); break;
+    case 'b': ok = in(INT8_MIN, INT8_MAX); break;
+    case 'h': ok = in(INT16_MIN, INT16_MAX); break;
+    case 'H': ok = in(0, UINT16_MAX); break;
+    case 'i': ok = in(INT32_MIN, INT32_MAX); break;
+    case 'I': ok = in(0, UINT32_MAX); break;
+    case 'l': case 'q': case 'n': ok = in(INT64_MIN, INT64_MAX); break;
+    default: ok = in(0, UINT64_MAX); break;
   }
+  if (!ok) return invalid(exc_ValueError);
+  auto u = static_cast<uint64_t>(x);
+  switch (itemsize_of(c)) {
+    case 1: *p = static_cast<uint8_t>(u); break;
+    case 2: put<uint16_t>(p, static_cast<uint16_t>(u)); break;
+    case 4: put<uint32_t>(p, static_cast<uint32_t>(u)); break;
+    default: put<uint64_t>(p, u); break;
+  }
+  return true;
 }
 
 // -- Construction -------------------------------------------------------------------------------------

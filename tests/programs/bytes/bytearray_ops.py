@@ -145,3 +145,10 @@ with memoryview(e) as mm:
     t(lambda: e.append(1))
 e.append(34)
 print(e)
+f = bytearray(b'abcdefg')
+f[::2] = b''
+print(f)
+f[5:1:-1] = b''
+print(f)
+f[1:1] = b''
+print(f)

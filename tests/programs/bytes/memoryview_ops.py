@@ -109,3 +109,8 @@ bv = memoryview(m5)
 print(m5.release(), bv.tolist()[:2])
 bv.release()
 t(lambda: type('M', (memoryview,), {}))
+for fmt, vals in (('B', (255, 256, -1, 2**63, 2**64)), ('b', (-128, 128)), ('H', (65535, 65536)), ('I', (2**32 - 1, 2**32)),
+                  ('q', (2**63 - 1, 2**63, -2**63, -2**63 - 1)), ('Q', (2**64 - 1, 2**64, -1)), ('i', (True, 1.0))):
+    mm = memoryview(bytearray(8)).cast(fmt)
+    for v in vals:
+        t(lambda: (mm.__setitem__(0, v), mm[0])[1])
