@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 
 #include "interp/objects/bytes_internal.h"
@@ -74,12 +75,15 @@ size_t handle_error(Decode& d, size_t start, size_t end, std::string_view reason
       }
       return end;
     case Handler::SurrogateEscape: {
-      bool ok = true;
-      for (size_t i = start; i < end && ok; i++) ok = static_cast<unsigned char>(d.data[i]) >= 128;
-      if (!ok) break;
-      for (size_t i = start; i < end; i++)
+      // CPython escapes at most four leading non-ASCII bytes and resumes after them; an
+      // ASCII byte first re-raises.
+      size_t i = start;
+      while (i < end && i - start < 4 && static_cast<unsigned char>(d.data[i]) >= 128) {
         d.out += static_cast<char32_t>(0xDC00 + static_cast<unsigned char>(d.data[i]));
-      return end;
+        i++;
+      }
+      if (i == start) break;
+      return i;
     }
     case Handler::SurrogatePass:
       // UTF-8 only: an encoded surrogate ED A0..BF 80..BF.
@@ -162,13 +166,17 @@ bool parse_failure(const std::string& msg, std::string& codec, size_t& start, si
 }
 
 bool decode_with_codec(Decode& d, const parse::CodecModule& codec) {
+  // [state] has decoded everything before [pos]: copies of it keep what a stateful codec
+  // learnt there (the byte order a UTF-16/32 BOM chose) for the rest of the input.
+  std::optional<parse::TextDecoder> state;
+  state.emplace(codec, parse::TextDecoder::Mode::Whole);
   size_t pos = 0;
-  while (pos <= d.data.size()) {
+  while (pos < d.data.size() || pos == 0) {
     std::string_view rest = d.data.substr(pos);
-    parse::TextDecoder dec(codec, parse::TextDecoder::Mode::Whole);
+    parse::TextDecoder attempt = *state;
     parse::DecodeFailure failure;
     std::u32string piece;
-    if (dec.decode(rest, true, piece, failure)) {
+    if (attempt.decode(rest, true, piece, failure)) {
       d.out += piece;
       return true;
     }
@@ -178,16 +186,16 @@ bool decode_with_codec(Decode& d, const parse::CodecModule& codec) {
       raise_error(failure.plain ? exc_UnicodeError : exc_UnicodeDecodeError, failure.message);
       return false;
     }
-    // The prefix before the failure decodes on its own.
-    parse::TextDecoder prefix(codec, parse::TextDecoder::Mode::Whole);
+    // The prefix before the failure decodes on its own (not final: it ends mid-stream).
+    parse::TextDecoder prefix = *state;
     parse::DecodeFailure ignored;
-    if (start > 0) prefix.decode(rest.substr(0, start), true, d.out, ignored);
+    if (start > 0) prefix.decode(rest.substr(0, start), false, d.out, ignored);
+    state.emplace(prefix);
     d.codec = name;
     size_t next = handle_error(d, pos + start, pos + end, reason);
     if (next == std::string::npos) return false;
     if (next <= pos) next = pos + 1;
     pos = next;
-    if (pos == d.data.size()) return true;
   }
   return true;
 }

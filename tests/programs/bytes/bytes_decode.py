@@ -42,3 +42,9 @@ try:
     bytearray(b'\x80').decode('ascii')
 except UnicodeDecodeError as e:
     print(e.encoding, e.object, e.start, e.end, e.reason)
+t(lambda: b'\x8e\x00'.decode('utf-32-le', 'surrogateescape'))
+t(lambda: b'\x80\x81\x82\x83\x84\x85'.decode('utf-8', 'surrogateescape'))
+t(lambda: b'\xff\xfe\x00\x00\x00\x00\x11\x00\x61\x00\x00\x00'.decode('utf-32', 'replace'))
+t(lambda: b'\xff\xfea\x00\x00\xd8b\x00'.decode('utf-16', 'backslashreplace'))
+t(lambda: b'a\x82\xa0b\x80'.decode('shift_jis', 'replace'))
+t(lambda: b'ab\\x4'.decode('unicode_escape', 'ignore'))
