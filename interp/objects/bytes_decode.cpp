@@ -105,7 +105,8 @@ size_t handle_error(Decode& d, size_t start, size_t end, std::string_view reason
   return std::string::npos;
 }
 
-bool decode_utf8(Decode& d) {
+// UTF-8, or ASCII when [ascii_only] (every byte >= 0x80 is then an error of its own).
+bool decode_utf8(Decode& d, bool ascii_only) {
   std::string_view s = d.data;
   d.out.reserve(s.size());
   for (size_t i = 0; i < s.size();) {
@@ -115,8 +116,8 @@ bool decode_utf8(Decode& d) {
       i++;
       continue;
     }
-    const char* reason;
-    size_t n = parse::utf8_step(s, i, reason);
+    const char* reason = "ordinal not in range(128)";
+    size_t n = ascii_only ? 1 : parse::utf8_step(s, i, reason);
     if (reason != nullptr) {
       i = handle_error(d, i, i + n, reason);
       if (i == std::string::npos) return false;
@@ -126,21 +127,6 @@ bool decode_utf8(Decode& d) {
     for (size_t k = 1; k < n; k++) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
     d.out += cp;
     i += n;
-  }
-  return true;
-}
-
-bool decode_ascii(Decode& d) {
-  std::string_view s = d.data;
-  for (size_t i = 0; i < s.size();) {
-    auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      d.out += static_cast<char32_t>(c);
-      i++;
-      continue;
-    }
-    i = handle_error(d, i, i + 1, "ordinal not in range(128)");
-    if (i == std::string::npos) return false;
   }
   return true;
 }
@@ -227,10 +213,10 @@ Value bytes_decode_data(std::string_view data, const char* encoding, const char*
     // Valid UTF-8 (the common case) needs no handler: str's own constructor reads it.
     if (parse::find_invalid_utf8(data) == std::string_view::npos) return str_from_utf8(data);
     d.codec = "utf-8";
-    ok = decode_utf8(d);
+    ok = decode_utf8(d, false);
   } else if (same_name(enc, "ascii") || same_name(enc, "us-ascii")) {
     d.codec = "ascii";
-    ok = decode_ascii(d);
+    ok = decode_utf8(d, true);
   } else if (same_name(enc, "latin-1") || same_name(enc, "latin1") || same_name(enc, "iso-8859-1")) {
     return str_from_latin1(data);
   } else {
@@ -240,10 +226,10 @@ Value bytes_decode_data(std::string_view data, const char* encoding, const char*
     std::string_view mod = parse::codec_module_name(*codec);
     if (mod == "utf_8") {
       d.codec = "utf-8";
-      ok = decode_utf8(d);
+      ok = decode_utf8(d, false);
     } else if (mod == "ascii") {
       d.codec = "ascii";
-      ok = decode_ascii(d);
+      ok = decode_utf8(d, true);
     } else if (mod == "latin_1") {
       return str_from_latin1(data);
     } else {

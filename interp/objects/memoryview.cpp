@@ -58,6 +58,11 @@ bool check_released(MemoryViewObject* m) {
   raise_error(exc_ValueError, "operation forbidden on released memoryview object");
   return false;
 }
+// self as a view that is not released, or null with the ValueError pending.
+MemoryViewObject* live_view(Value self) {
+  MemoryViewObject* m = as_mv(self);
+  return check_released(m) ? m : nullptr;
+}
 
 // -- Items: struct-module formats of one native item ------------------------------------------------
 
@@ -292,8 +297,8 @@ std::string mv_tobytes_str(MemoryViewObject* m) {
 }
 
 Value mv_getitem(Value self, Value key) {
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   if (m->ndim == 0) {
     if (key == Ellipsis()) return self;
     if (is_tuple(key) && tuple_length(key) == 0) return unpack_item(m->format, m->data);
@@ -445,8 +450,8 @@ int64_t mv_hash(Value self) {
 }
 
 Value mv_iter(Value self) {
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   if (m->ndim == 0) return raise_error(exc_TypeError, "invalid indexing of 0-dim memory");
   auto* it = static_cast<MemoryIterObject*>(gc::alloc(sizeof(MemoryIterObject), &memory_iterator_type));
   if (it == nullptr) return raise_no_memory();
@@ -525,8 +530,8 @@ Value m_tobytes(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value order;
   ArgSpec spec{"tobytes", kw, 0, 1, 0, false, false};
   if (!parse_args(spec, args, nargs, kwnames, {&order})) return Value();
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   if (!order.is_null() && !is_none(order)) {
     if (!is_str(order))
       return raise_format(exc_TypeError, "tobytes() argument 'order' must be str or None, not %.200s",
@@ -538,8 +543,8 @@ Value m_tobytes(Value self, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Value m_tolist(Value self, const Value*, size_t, Value) {
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   if (m->ndim == 0) return unpack_item(m->format, m->data);
   Value list = list_new(m->shape);
   if (list.is_null()) return list;
@@ -555,14 +560,14 @@ Value m_hex(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value sep, bps;
   ArgSpec spec{"hex", kw, 0, 2, 0, false, false};
   if (!parse_args(spec, args, nargs, kwnames, {&sep, &bps})) return Value();
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   return bytes_hex_impl(mv_tobytes_str(m), sep, bps);
 }
 
 Value m_toreadonly(Value self, const Value*, size_t, Value) {
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   Value v = mv_derive(m);
   if (!v.is_null()) as_mv(v)->readonly = 1;
   return v;
@@ -573,8 +578,8 @@ Value m_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
   Value format, shape;
   ArgSpec spec{"cast", kw, 1, 2, 0, false, false};
   if (!parse_args(spec, args, nargs, kwnames, {&format, &shape})) return Value();
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   if (!is_str(format))
     return raise_format(exc_TypeError, "cast() argument 'format' must be str, not %.200s",
                         type_of(format)->c_name());
@@ -633,8 +638,8 @@ Value m_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
 
 template <Value (*F)(MemoryViewObject*)>
 Value checked_get(Value self) {
-  MemoryViewObject* m = as_mv(self);
-  if (!check_released(m)) return Value();
+  MemoryViewObject* m = live_view(self);
+  if (m == nullptr) return Value();
   return F(m);
 }
 
