@@ -10,6 +10,19 @@ namespace tpy {
 
 namespace {
 
+// ASCII text maps byte for byte (case_mapping.h gives the same answers, one code point at a
+// time): lower, upper, casefold and swapcase of an ASCII str without the general machinery.
+template <class Map>
+Value convert_ascii(Value self, Map map) {
+  int64_t n = str_length(self);
+  Value r = str_new_uninit(n, 1, true);
+  if (r.is_null()) return r;
+  const auto* src = static_cast<const uint8_t*>(as_str(self)->data());
+  auto* dst = static_cast<uint8_t*>(as_str(r)->data());
+  for (int64_t i = 0; i < n; i++) dst[i] = static_cast<uint8_t>(map(src[i]));
+  return r;
+}
+
 // Runs a case_mapping.h conversion over the str's own storage.
 template <class Conv>
 Value convert(Value self, Conv conv) {
@@ -40,13 +53,21 @@ bool is_identifier(std::span<const CharT> s) {
   Value m_##name(Value self, const Value*, size_t, Value) {                            \
     return convert(self, [](auto s, auto&& emit) { unicode::str_##name(s, emit); }); \
   }
-TPY_CONVERT(lower)
-TPY_CONVERT(upper)
-TPY_CONVERT(casefold)
-TPY_CONVERT(swapcase)
 TPY_CONVERT(title)
 TPY_CONVERT(capitalize)
 #undef TPY_CONVERT
+
+// The same with the ASCII path first.
+#define TPY_CONVERT_ASCII(name, ascii_map)                                             \
+  Value m_##name(Value self, const Value*, size_t, Value) {                            \
+    if (as_str(self)->ascii()) return convert_ascii(self, ascii_map);                  \
+    return convert(self, [](auto s, auto&& emit) { unicode::str_##name(s, emit); }); \
+  }
+TPY_CONVERT_ASCII(lower, unicode::ascii_lower)
+TPY_CONVERT_ASCII(upper, unicode::ascii_upper)
+TPY_CONVERT_ASCII(casefold, unicode::ascii_lower)
+TPY_CONVERT_ASCII(swapcase, [](char32_t c) { return c - 'A' < 26 ? c + 32 : unicode::ascii_upper(c); })
+#undef TPY_CONVERT_ASCII
 
 #define TPY_PREDICATE(name)                                                       \
   Value m_##name(Value self, const Value*, size_t, Value) {                       \

@@ -185,9 +185,15 @@ Value str_exact(Value s) {
 }
 
 void str_append_u32(std::u32string& out, Value s, int64_t start, int64_t end) {
-  const StrObject* o = as_str(s);
-  if (end > o->length) end = o->length;
-  for (int64_t i = start; i < end; i++) out.push_back(o->at(i));
+  int64_t len = str_length(s);
+  if (end > len) end = len;
+  if (start >= end) return;
+  size_t at = out.size(), n = static_cast<size_t>(end - start);
+  out.resize(at + n);
+  char32_t* d = out.data() + at;
+  visit_str(s, [&](auto units) {
+    for (size_t k = 0; k < n; k++) d[k] = units[static_cast<size_t>(start) + k];
+  });
 }
 
 // -- Methods ----------------------------------------------------------------------------------------
