@@ -19,8 +19,14 @@ template <class H, class N>
 int64_t find_units(std::span<const H> h, std::span<const N> n, int64_t start, int64_t end,
                    bool reverse) {
   int64_t m = static_cast<int64_t>(n.size());
-  if constexpr (std::is_same_v<H, N>) {
-    // Same width: the standard library's search (memchr / two-way in practice).
+  if constexpr (std::is_same_v<H, N> && sizeof(H) == 1) {
+    // One byte per code point: std::string_view's search (memchr-based in libstdc++).
+    std::string_view hv(reinterpret_cast<const char*>(h.data()) + start, static_cast<size_t>(end - start));
+    std::string_view nv(reinterpret_cast<const char*>(n.data()), n.size());
+    size_t at = reverse ? hv.rfind(nv) : hv.find(nv);
+    return at == std::string_view::npos ? -1 : start + static_cast<int64_t>(at);
+  } else if constexpr (std::is_same_v<H, N>) {
+    // Same width: the standard library's search.
     std::basic_string_view<H> hv(h.data() + start, static_cast<size_t>(end - start));
     std::basic_string_view<N> nv(n.data(), n.size());
     size_t at = reverse ? hv.rfind(nv) : hv.find(nv);
