@@ -388,6 +388,9 @@ bool Compiler::assert_stmt(Assert* s) {
   if (opts_.optimize) return true;
   BasicBlock* end = new_block();
   if (!jump_if(s->test, end, true)) return false;
+  // 3.11's compiler_jump_if leaves a comparison's location current: the raise is attributed
+  // to `x > 10` (the traceback's carets), other tests leave the statement's.
+  if (s->test->tag == ExprKind::Compare) set_loc(s->test->loc);
   emit(Op::LOAD_ASSERTION_ERROR);
   if (s->msg) {
     if (!visit_expr(s->msg)) return false;
@@ -461,6 +464,7 @@ bool Compiler::from_import(ImportFrom* s) {
 bool Compiler::aug_assign(AugAssign* s) {
   Expr* e = s->target;
   ast::Loc saved = u->loc;
+  set_loc(e->loc);  // the target's load is the target's (3.11: the carets of `x += 1`)
   switch (e->tag) {
     case ExprKind::Attribute: {
       auto* a = as<Attribute>(e);
