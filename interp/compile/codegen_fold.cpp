@@ -222,6 +222,12 @@ std::optional<Constant> fold_binop(Operator op, const Constant& l, const Constan
   if (is_intlike(l) && is_intlike(r)) {
     i128 a, b;
     if (!to_i128(l, a) || !to_i128(r, b)) return std::nullopt;
+    // bool's own &, |, ^ return bools (bool.__and__); every other operator gives an int.
+    bool both_bool = l.kind != K::Int && r.kind != K::Int;
+    if (both_bool && (op == Operator::BitAnd || op == Operator::BitOr || op == Operator::BitXor)) {
+      i128 v = op == Operator::BitAnd ? (a & b) : op == Operator::BitOr ? (a | b) : (a ^ b);
+      return Constant::boolean(v != 0);
+    }
     return fold_int_binop(op, a, b);
   }
   bool lnum = is_intlike(l) || l.kind == K::Float || l.kind == K::Complex;

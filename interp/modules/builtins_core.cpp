@@ -11,6 +11,7 @@
 #include "interp/objects/int.h"
 #include "interp/objects/list.h"
 #include "interp/objects/native.h"
+#include "interp/objects/object_dir.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
@@ -206,15 +207,7 @@ Value builtin_dir(Value, const Value* args, size_t nargs, Value) {
       result = list_from_iterable(keys);
     }
   } else {
-    static StrConst k_dir("__dir__");
-    Value meth = lookup_special(args[0], k_dir.get());
-    if (meth.is_null()) {
-      if (error_occurred()) return Value();
-      return raise_error(exc_TypeError, "object does not provide __dir__");
-    }
-    Value r = call0(meth);
-    if (r.is_null()) return r;
-    result = list_from_iterable(r);
+    return object_dir(args[0]);
   }
   if (result.is_null()) return result;
   if (list_sort(result, Value(), false) < 0) return Value();

@@ -1,10 +1,12 @@
 // interp/objects/abstract_attr.cpp -- Attribute access: the descriptor protocol, instance
 // attributes in shapes (instance.h), LOAD_METHOD's lookup and special-method lookup.
 #include "interp/objects/abstract.h"
+#include "interp/objects/object_dir.h"
 #include "gc/barrier.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/instance.h"
+#include "interp/objects/list.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/type_internal.h"
@@ -197,6 +199,20 @@ Value lookup_special(Value obj, Value name) {
   DescrGetFn f = type_of(descr)->slots.descr_get;
   if (f == nullptr) return descr;
   return f(descr, obj, Value::from_object(tp));
+}
+
+Value object_dir(Value obj) {
+  static StrConst k_dir("__dir__");
+  Value meth = lookup_special(obj, k_dir.get());
+  if (meth.is_null()) {
+    if (error_occurred()) return Value();
+    return raise_error(exc_TypeError, "object does not provide __dir__");
+  }
+  Value r = call0(meth);
+  if (r.is_null()) return r;
+  Value result = list_from_iterable(r);
+  if (result.is_null() || list_sort(result, Value(), false) < 0) return Value();
+  return result;
 }
 
 }  // namespace tpy

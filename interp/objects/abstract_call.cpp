@@ -14,17 +14,41 @@
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
 #include "interp/objects/type_internal.h"
+#include "interp/objects/descr.h"
 #include "interp/objects/type_slots.h"
+#include "interp/vm/function.h"
 
 namespace tpy {
 
 // -- Calls -------------------------------------------------------------------------------------------
+
+namespace {
+
+// Whether calling [callable] counts a level of recursion, as in CPython 3.11's specialised
+// calls: a Python function's frame counts its own level, a built-in type (vectorcall) or a
+// METH_FASTCALL built-in none; METH_O / METH_NOARGS built-ins and everything reached through
+// _PyObject_MakeTpCall (classes, instances with __call__, wrappers) one. That keeps the depth
+// at which RecursionError strikes, and so its message, CPython's.
+bool counts_recursion(Value callable) {
+  if (is_function(callable)) return false;
+  if (is_method(callable)) return !is_function(as_method(callable)->func);
+  Type* t = type_of(callable);
+  if (t == &builtin_function_type) {
+    uint32_t flags = static_cast<BuiltinFunctionObject*>(callable.as_object())->def->flags;
+    return (flags & (kMethO | kMethNoArgs)) != 0;
+  }
+  if (t == &type_type) return as_type(callable)->is_heap();
+  return true;
+}
+
+}  // namespace
 
 Value call(Value callable, const Value* args, size_t nargs, Value kwnames) {
   VectorFn f = type_of(callable)->slots.call;
   if (f == nullptr)
     return raise_format(exc_TypeError, "'%.200s' object is not callable",
                         type_of(callable)->c_name());
+  if (!counts_recursion(callable)) return f(callable, args, nargs, kwnames);
   ThreadState& t = ts();
   if (++t.recursion_depth > t.recursion_limit) {
     --t.recursion_depth;
@@ -109,8 +133,14 @@ int setitem(Value obj, Value key, Value v) {
 int delitem(Value obj, Value key) {
   SetItemFn f = type_of(obj)->slots.setitem;
   if (f == nullptr) {
-    raise_format(exc_TypeError, "'%.200s' object does not support item deletion",
-                 type_of(obj)->c_name());
+    // CPython words it by path: PySequence_DelItem for an index key on a type with sequence
+    // methods ("doesn't"), PyObject_DelItem's own message otherwise ("does not").
+    Type* t = type_of(obj);
+    bool index_key = key.is_int() || type_of(key)->slots.index != nullptr;
+    bool sequence = t->is_heap() || t->slots.len != nullptr || t->slots.getitem != nullptr ||
+                    t->slots.contains != nullptr;
+    raise_format(exc_TypeError, "'%.200s' object %s support item deletion", t->c_name(),
+                 index_key && sequence ? "doesn't" : "does not");
     return -1;
   }
   return f(obj, key, Value());

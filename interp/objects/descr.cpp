@@ -369,9 +369,9 @@ Value super_get(Value self, Value obj, Value type) {
 
 Value super_repr(Value self) {
   SuperObject* s = as_super(self);
-  Value tr = object_repr(s->type);
-  if (tr.is_null()) return tr;
-  std::string text = "<super: " + str_to_utf8(tr) + ", ";
+  // CPython prints tp_name (a class's bare name), not the class's repr.
+  const char* tname = is_type(s->type) ? as_type(s->type)->c_name() : "NULL";
+  std::string text = std::string("<super: <class '") + tname + "'>, ";
   if (s->obj_type.is_null()) text += "NULL>";
   else text += std::string("<") + as_type(s->obj_type)->c_name() + " object>>";
   return str_from_utf8(text);

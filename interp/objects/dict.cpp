@@ -103,6 +103,7 @@ inline DictKeys* keys_of(DictObject* d) { return static_cast<DictKeys*>(d->keys)
 
 void set_keys(DictObject* d, DictKeys* k) {
   d->keys = k;
+  d->keys_version = next_version();  // entry indexes cached elsewhere are stale
   gc::store(d, &d->storage, k ? Value::from_object(k) : Value());
 }
 
@@ -231,6 +232,7 @@ int insert_new(DictObject* d, Value key, int64_t hash, Value value) {
   k->usable--;
   d->used++;
   d->version = next_version();
+  d->keys_version = d->version;
   return 0;
 }
 
@@ -255,6 +257,7 @@ void delete_entry(DictObject* d, int64_t ix, int64_t hash) {
   e->value = Value();
   d->used--;
   d->version = next_version();
+  d->keys_version = d->version;
 }
 
 }  // namespace
@@ -265,6 +268,7 @@ Value dict_new(int64_t capacity) {
   auto* d = gc::alloc_as<DictObject>(&dict_type);
   if (d == nullptr) return raise_no_memory();
   d->version = next_version();
+  d->keys_version = d->version;
   if (capacity > usable_fraction(int64_t{1} << kLog2MinSize)) {
     DictKeys* k = new_keys(estimate_log2_keysize(capacity));
     if (k == nullptr) return raise_no_memory();
@@ -353,6 +357,7 @@ void dict_clear(Value dv) {
   set_keys(d, nullptr);
   d->used = 0;
   d->version = next_version();
+  d->keys_version = d->version;
 }
 
 bool dict_next_hash(Value dv, int64_t* pos, Value* key, Value* value, int64_t* hash) {
@@ -396,6 +401,7 @@ Value dict_copy(Value dv) {
     set_keys(r, c);
     r->used = d->used;
     r->version = next_version();
+    r->keys_version = r->version;
     return result;
   }
   if (dict_merge(result, dv, true) < 0) return Value();

@@ -27,6 +27,9 @@ class DictObject : public Object {
   uint64_t version;    // changes on every mutation
   Value storage;       // the GC object holding the index table and entries (traced), or null
   void* keys;          // the same object as a DictKeys* (null while the dict never held a key)
+  // Changes when a key is added or removed or the entries move, not when a value is replaced
+  // (CPython's dk_version): LOAD_GLOBAL's caches keep an entry index while it holds.
+  uint64_t keys_version;
 };
 
 inline bool is_dict(Value v) { return v.is_object() && type_of(v)->has_flag(kTypeDictSubclass); }
@@ -162,6 +165,19 @@ Value dict_pop(Value d, Value key);
 // The entry count (live + deleted) and position-based reads, for the iterators.
 int64_t dict_nentries(Value d);
 inline uint64_t dict_version(Value d) { return as_dict(d)->version; }
+inline uint64_t dict_keys_version(Value d) { return as_dict(d)->keys_version; }
+// The entry index of the exact str [key] in a dict whose keys are all exact strs; -1 when
+// absent or when the dict has other keys.
+inline int64_t dict_str_entry_index(Value d, Value key) {
+  auto* k = static_cast<dict_detail::DictKeys*>(as_dict(d)->keys);
+  if (k == nullptr || !k->all_str || !is_exact_str(key)) return -1;
+  int64_t ix = dict_detail::lookup_str_in(k, key, dict_detail::str_hash_fast(key));
+  return ix < 0 ? -1 : ix;
+}
+// The value of entry [ix], found by dict_str_entry_index while the keys version is the same.
+inline Value dict_entry_value(Value d, int64_t ix) {
+  return static_cast<dict_detail::DictKeys*>(as_dict(d)->keys)->entries()[ix].value;
+}
 
 }  // namespace tpy
 

@@ -28,7 +28,9 @@ Value dict_tp_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   if (type == &dict_type) return dict_new();
   Object* o = alloc_instance(type);
   if (o == nullptr) return Value();
-  static_cast<DictObject*>(o)->version = dict_detail::next_version();
+  auto* d = static_cast<DictObject*>(o);
+  d->version = dict_detail::next_version();
+  d->keys_version = d->version;
   return Value::from_object(o);
 }
 

@@ -13,6 +13,7 @@
 #include "interp/objects/complex.h"
 #include "interp/objects/container_util.h"
 #include "interp/objects/exceptions.h"
+#include "interp/objects/bytes.h"
 #include "interp/objects/float.h"
 #include "interp/objects/float_math.h"
 #include "interp/objects/int.h"
@@ -190,11 +191,12 @@ Value float_int_slot(Value a) {
   return float_int_result(s, fi);
 }
 
+// float(x) of a str or a bytes-like object (CPython's PyFloat_FromString).
 Value float_from_string(Value x) {
-  std::string text = numeric_ascii(x);
+  std::string text = is_str(x) ? numeric_ascii(x) : std::string(bytes_view(x));
   double d;
   if (!text::parse_float(text, &d)) {
-    Value r = str_repr(x);
+    Value r = object_repr(x);
     if (r.is_null()) return r;
     return raise_error(exc_ValueError, "could not convert string to float: " + str_to_utf8(r));
   }
@@ -206,6 +208,7 @@ Value float_convert(Value x) {
   if (is_exact_float(x)) return x;
   if (is_str(x)) return float_from_string(x);
   Type* t = type_of(x);
+  if (t->slots.float_ == nullptr && (is_bytes(x) || is_bytearray(x))) return float_from_string(x);
   if (is_float(x) && t->slots.float_ == float_float_slot) return float_from_double(fval(x));
   if (t->slots.float_ != nullptr) {
     Value r = t->slots.float_(x);

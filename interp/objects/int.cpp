@@ -11,7 +11,7 @@
 
 namespace tpy {
 
-constinit Type int_type{&type_type, "int", sizeof(Object), kTypeBaseType | kTypeImmutable | kTypeIntSubclass};
+constinit Type int_type{&type_type, "int", sizeof(IntSubclassObject), kTypeBaseType | kTypeImmutable | kTypeIntSubclass};
 
 // -- Errors ---------------------------------------------------------------------------------------
 

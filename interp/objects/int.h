@@ -55,6 +55,14 @@ void set_int_max_str_digits(int64_t digits);
 // -- Predicates and C conversions -----------------------------------------------------------------
 
 inline bool is_big_int(Value v) { return v.is_object() && v.as_object()->type() == &int_type; }
+
+// An instance of a class derived from int: the exact int it stands for, then the class's own
+// layout (int_type's basic size is this, so type_new puts slots and attributes after it).
+class IntSubclassObject : public Object {
+ public:
+  Value value;
+  uint64_t reserved;
+};
 inline bool is_exact_int(Value v) { return v.is_int() || is_big_int(v); }
 
 [[gnu::noinline]] Value int_from_i64_slow(int64_t x);

@@ -9,7 +9,9 @@
 #include <vector>
 #include <string>
 
+#include "gc/barrier.h"
 #include "interp/objects/abstract.h"
+#include "interp/objects/container_util.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/int.h"
 #include "interp/objects/native.h"
@@ -33,13 +35,13 @@ Value exact(Value v) {
   if (t == &int_type) return v;
   if (v == True()) return Value::from_int(1);
   if (v == False()) return Value::from_int(0);
-  if (t->has_flag(kTypeIntSubclass)) {
-    // A heap subclass of int keeps its value in the int part of its layout: the core's
-    // representation is a BigInt header, so only exact ints and bools reach here until the
-    // numbers helper gives subclasses storage; treat others as non-ints.
-    return Value();
-  }
+  if (t->has_flag(kTypeIntSubclass)) return static_cast<IntSubclassObject*>(v.as_object())->value;
   return Value();
+}
+
+// Exact ints hold no Values; a subclass instance holds its int.
+void int_trace(Object* self, VisitFn visit, void* ctx) {
+  if (self->type() != &int_type) visit(&static_cast<IntSubclassObject*>(self)->value, ctx);
 }
 
 }  // namespace
@@ -85,6 +87,49 @@ double to_double_or_fail(Value v, bool* ok) {
   return d;
 }
 
+// x / y correctly rounded for operands a double cannot hold exactly (CPython's
+// long_true_divide): a quotient of 55+ bits with a sticky bit for the remainder, rounded by
+// hand to the 53 bits of a normal double or to fewer in the subnormal range.
+Value int_truediv_big(Value x, Value y) {
+  bool negative = (int_sign(x) < 0) != (int_sign(y) < 0);
+  Value a = int_abs(x), b = int_abs(y);
+  if (a.is_null() || b.is_null()) return int_raise_pending({});
+  if (int_sign(a) == 0) return float_from_double(negative ? -0.0 : 0.0);
+  int64_t diff = static_cast<int64_t>(int_bit_length(a)) - static_cast<int64_t>(int_bit_length(b));
+  if (diff > 1025)
+    return raise_error(exc_OverflowError, "integer division result too large for a float");
+  if (diff < -1080) return float_from_double(negative ? -0.0 : 0.0);
+  int64_t shift = diff - 55;
+  Value num = a, den = b;
+  if (shift < 0) num = int_lshift(a, Value::from_int(-shift));
+  else if (shift > 0) den = int_lshift(b, Value::from_int(shift));
+  if (num.is_null() || den.is_null()) return int_raise_pending({});
+  Value rem;
+  Value q = int_divmod(num, den, &rem);
+  if (q.is_null()) return int_raise_pending({});
+  int64_t qi;
+  if (!int_to_i64(q, &qi)) return int_raise_pending({});
+  uint64_t m = static_cast<uint64_t>(qi) | (int_sign(rem) != 0 ? 1u : 0u);  // sticky bit
+  int nb = 64 - __builtin_clzll(m);
+  int64_t top = shift + nb - 1;  // the value lies in [2**top, 2**(top+1))
+  int precision = top >= -1022 ? 53 : static_cast<int>(top + 1075);
+  double d = 0.0;
+  if (precision >= 0) {
+    int drop = nb - precision;
+    if (drop > 0) {
+      uint64_t low = m & ((uint64_t{1} << drop) - 1), half = uint64_t{1} << (drop - 1);
+      m >>= drop;
+      if (low > half || (low == half && (m & 1))) m++;
+    } else {
+      drop = 0;
+    }
+    d = std::ldexp(static_cast<double>(m), static_cast<int>(shift + drop));
+  }
+  if (std::isinf(d))
+    return raise_error(exc_OverflowError, "integer division result too large for a float");
+  return float_from_double(negative ? -d : d);
+}
+
 Value int_truediv(Value x, Value y) {
   if (int_sign(y) == 0) return raise_error(exc_ZeroDivisionError, "division by zero");
   if (x.is_int() && y.is_int()) {
@@ -94,13 +139,7 @@ Value int_truediv(Value x, Value y) {
         b < (int64_t{1} << 53))
       return float_from_double(static_cast<double>(a) / static_cast<double>(b));
   }
-  bool ok1, ok2;
-  double a = to_double_or_fail(x, &ok1), b = to_double_or_fail(y, &ok2);
-  if (!ok1 || !ok2) {
-    int_take_error();
-    return raise_error(exc_OverflowError, "integer division result too large for a float");
-  }
-  return float_from_double(a / b);
+  return int_truediv_big(x, y);
 }
 
 #define TPY_INT_BINOP(fname, expr)               \
@@ -169,35 +208,53 @@ Value int_float_slot(Value a) {
   return float_from_double(d);
 }
 
+// int(text, base) for a str (Unicode digits and spaces mapped to ASCII, as CPython's
+// _PyUnicode_TransformDecimalAndSpaceToASCII) or a bytes-like object.
+Value int_from_text(Value x, int base) {
+  bool str = is_str(x);
+  std::string text = str ? numeric_ascii(x) : std::string(bytes_view(x));
+  Value r = int_from_string(text, base);
+  if (!r.is_null()) return r;
+  if (str) return int_raise_pending(str_to_utf8(x));
+  IntErrorInfo e = int_take_error();
+  if (e.kind == IntError::kInvalidLiteral)
+    return raise_format(exc_ValueError, "invalid literal for int() with base %d: %R", base, x);
+  if (e.kind == IntError::kOutOfMemory) return raise_no_memory();
+  return raise_named(int_error_type(e.kind), int_error_message(e));
+}
+
+bool is_text_like(Value x) { return is_str(x) || is_bytes(x) || is_bytearray(x); }
+
 // int(x=0) / int(x, base=10)
 Value int_new(Type* type, const Value* args, size_t nargs, Value kwnames) {
   static const char* const kw[] = {"", "base", nullptr};
   Value x, base;
   ArgSpec spec{"int", kw, 0, 2, 1, false, false};
   if (!parse_args(spec, args, nargs, kwnames, {&x, &base})) return Value();
-  if (type != &int_type)
-    return raise_error(exc_TypeError, "int subclasses are not supported yet");
+  if (type != &int_type) {
+    // CPython's long_subtype_new: the exact int, boxed in an instance of the subclass.
+    Value r = int_new(&int_type, args, nargs, kwnames);
+    if (r.is_null()) return r;
+    Object* o = alloc_instance(type);
+    if (o == nullptr) return Value();
+    gc::store(o, &static_cast<IntSubclassObject*>(o)->value, r);
+    return Value::from_object(o);
+  }
   if (x.is_null()) {
     if (!base.is_null()) return raise_error(exc_TypeError, "int() missing string argument");
     return Value::from_int(0);
   }
   if (base.is_null()) {
-    if (is_str(x)) {
-      std::string text = str_to_utf8(x);
-      Value r = int_from_string(text, 10);
-      return r.is_null() ? int_raise_pending(text) : r;
-    }
+    if (is_text_like(x)) return int_from_text(x, 10);
     return number_long(x);
   }
   int64_t b;
   if (!index_to_i64(base, &b)) return Value();
   if (b != 0 && (b < 2 || b > 36))
     return raise_error(exc_ValueError, "int() base must be >= 2 and <= 36, or 0");
-  if (!is_str(x))
+  if (!is_text_like(x))
     return raise_error(exc_TypeError, "int() can't convert non-string with explicit base");
-  std::string text = str_to_utf8(x);
-  Value r = int_from_string(text, static_cast<int>(b));
-  return r.is_null() ? int_raise_pending(text) : r;
+  return int_from_text(x, static_cast<int>(b));
 }
 
 Value int_bit_length(Value self, const Value*, size_t, Value) {
@@ -457,6 +514,7 @@ bool init_int() {
   s.index = int_index_slot;
   s.int_ = int_index_slot;
   s.float_ = int_float_slot;
+  s.trace = int_trace;
   TypeDefs defs;
   defs.methods = int_methods;
   defs.getsets = int_getsets;

@@ -313,7 +313,30 @@ Value object_dir_m(Value self, const Value*, size_t, Value) {
 
 Value object_get_class(Value self) { return Value::from_object(type_of(self)); }
 
-bool compatible_for_assignment(Type* a, Type* b) {
+// CPython frees GC and non-GC objects differently and refuses to mix them; here a type's
+// instances are "GC" when they can hold Values: heap types and built-ins with a trace function
+// (int's trace is only for its subclasses' instances).
+bool frees_as_gc(Type* t) {
+  return t->is_heap() || (t->slots.trace != nullptr && t != &int_type);
+}
+
+}  // namespace
+
+// Both types added the same __slots__ members (by name, as CPython's same_slots_added).
+static bool same_slot_names(Value a, Value b) {
+  if (a.is_null() || b.is_null()) return a.is_null() && b.is_null();
+  if (tuple_length(a) != tuple_length(b)) return false;
+  for (int64_t i = 0; i < tuple_length(a); i++)
+    if (!str_equal(tuple_at(a, i), tuple_at(b, i))) return false;
+  return true;
+}
+
+bool compatible_for_assignment(Type* a, Type* b, const char* attr) {
+  if (frees_as_gc(a) != frees_as_gc(b)) {
+    raise_format(exc_TypeError, "%s assignment: '%s' deallocator differs from '%s'", attr,
+                 b->c_name(), a->c_name());
+    return false;
+  }
   Type* sa = a;
   Type* sb = b;
   while (sa->is_heap() && sa->m_base != nullptr && sa->m_basicsize == sa->m_base->m_basicsize &&
@@ -322,12 +345,17 @@ bool compatible_for_assignment(Type* a, Type* b) {
   while (sb->is_heap() && sb->m_base != nullptr && sb->m_basicsize == sb->m_base->m_basicsize &&
          sb->m_attrs_offset == sb->m_base->m_attrs_offset)
     sb = sb->m_base;
-  if (sa != sb && (sa->m_base != sb->m_base || sa->m_basicsize != sb->m_basicsize ||
-                   sa->m_itemsize != sb->m_itemsize))
-    return false;
-  return a->m_basicsize == b->m_basicsize && a->m_attrs_offset == b->m_attrs_offset &&
-         a->m_slots_names == b->m_slots_names;
+  bool ok = (sa == sb || (sa->m_base == sb->m_base && sa->m_basicsize == sb->m_basicsize &&
+                          sa->m_itemsize == sb->m_itemsize)) &&
+            a->m_basicsize == b->m_basicsize && a->m_attrs_offset == b->m_attrs_offset &&
+            same_slot_names(a->m_slots_names, b->m_slots_names);
+  if (!ok)
+    raise_format(exc_TypeError, "%s assignment: '%s' object layout differs from '%s'", attr,
+                 b->c_name(), a->c_name());
+  return ok;
 }
+
+namespace {
 
 int object_set_class(Value self, Value v) {
   if (v.is_null()) {
@@ -346,11 +374,7 @@ int object_set_class(Value self, Value v) {
                 "__class__ assignment only supported for mutable types or ModuleType subclasses");
     return -1;
   }
-  if (!compatible_for_assignment(ot, nt)) {
-    raise_format(exc_TypeError, "__class__ assignment: '%s' object layout differs from '%s'",
-                 nt->c_name(), ot->c_name());
-    return -1;
-  }
+  if (!compatible_for_assignment(ot, nt, "__class__")) return -1;
   gc::HeaderAccess::set_type(self.as_object(), nt);
   return 0;
 }

@@ -625,7 +625,7 @@ const GetSetDef type_getsets[] = {
     {"__mro__", get_mro, nullptr, nullptr},
     {"__name__", get_name, set_name, nullptr},
     {"__qualname__", get_qualname, set_qualname, nullptr},
-    {"__bases__", get_bases, nullptr, nullptr},
+    {"__bases__", get_bases, type_set_bases, nullptr},
     {"__module__", get_module, set_module, nullptr},
     {"__abstractmethods__", get_abstractmethods, set_abstractmethods, nullptr},
     {"__dict__", get_dict, nullptr, nullptr},

@@ -20,6 +20,18 @@ Value type_module_value(Type* t);
 Value compute_mro(Type* t);
 // Fills inherited flags and slots of [t] from its solid base (and MRO for heap types).
 void inherit_from_base(Type* t, Type* base);
+// The base whose instance layout [type]'s instances extend (CPython's solid_base).
+Type* solid_base(Type* type);
+// The base a class with [bases] is laid out on; null with TypeError pending (layout conflict,
+// a base that is not a type or not subclassable).
+Type* best_base(Value bases);
+// The MRO of [type]: C3, or its metaclass's own mro(); null with an exception pending.
+Value custom_mro(Type* type);
+// Whether instances of [a] may become instances of [b] (__class__ / __bases__ assignment);
+// false with TypeError pending, worded for attribute [attr].
+bool compatible_for_assignment(Type* a, Type* b, const char* attr);
+// Setter of type.__bases__ (CPython's type_set_bases).
+int type_set_bases(Value self, Value v);
 // Adds [t] to each base's list of subclasses.
 bool add_subclass_links(Type* t);
 // The descriptor protocol's "is a data descriptor" test.

@@ -19,6 +19,7 @@
 #include "interp/objects/exceptions.h"
 #include "interp/objects/instance.h"
 #include "interp/objects/list.h"
+#include "interp/objects/set.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
@@ -52,6 +53,8 @@ bool extra_ivars(Type* type, Type* base) {
     t_size -= sizeof(InstanceAttrs);
   return t_size != b_size;
 }
+
+}  // namespace
 
 Type* solid_base(Type* type) {
   Type* base = type->m_base != nullptr ? solid_base(type->m_base) : &object_type;
@@ -87,6 +90,15 @@ Type* best_base(Value bases) {
     }
   }
   return base;
+}
+
+namespace {
+
+// Built-ins whose instances take weak references themselves (CPython's tp_weaklistoffset):
+// their subclasses get no __weakref__ descriptor.
+bool has_weaklist(Type* base) {
+  return type_is_subtype(base, &type_type) || type_is_subtype(base, &set_type) ||
+         type_is_subtype(base, &frozenset_type);
 }
 
 // -- __slots__ -----------------------------------------------------------------------------------------
@@ -188,6 +200,8 @@ bool init_subclass(Type* type, const Value* kwvalues, Value kwnames) {
   return true;
 }
 
+}  // namespace
+
 Value custom_mro(Type* type) {
   Type* meta = type_of(Value::from_object(type));
   if (meta == &type_type) return compute_mro(type);
@@ -211,6 +225,8 @@ Value custom_mro(Type* type) {
   }
   return t;
 }
+
+namespace {
 
 }  // namespace
 
@@ -282,6 +298,8 @@ Value type_new(Type* metatype, Value name, Value bases, Value ns, const Value* k
   // __slots__
   static StrConst k_slots("__slots__"), k_dict("__dict__"), k_weakref("__weakref__");
   bool add_dict = base->m_attrs_offset == 0 && base->m_dict_offset == 0;
+  // int is variable-sized in CPython (itemsize 4): no __slots__ members or __weakref__ after it.
+  bool varsize_base = base->m_itemsize != 0 || base->has_flag(kTypeIntSubclass);
   bool add_weak = true;
   Value slot_names;  // tuple of mangled names that become members
   Value slots = dict_get_str(dict, k_slots.get());
@@ -303,7 +321,7 @@ Value type_new(Type* metatype, Value name, Value bases, Value ns, const Value* k
         continue;
       }
       if (str_equal(s, k_weakref.get())) {
-        if (had_weak || base->m_itemsize != 0)
+        if (had_weak || varsize_base)
           return raise_error(exc_TypeError,
                              "__weakref__ slot disallowed: either we already got one, or __itemsize__ != 0");
         had_weak = true;
@@ -317,7 +335,7 @@ Value type_new(Type* metatype, Value name, Value bases, Value ns, const Value* k
         return raise_format(exc_ValueError, "%R in __slots__ conflicts with class variable", s);
       names.push_back(m);
     }
-    if (!names.empty() && base->m_itemsize != 0)
+    if (!names.empty() && varsize_base)
       return raise_format(exc_TypeError, "nonempty __slots__ not supported for subtype of '%s'",
                           base->c_name());
     std::sort(names.begin(), names.end(), [](Value a, Value b) { return str_compare(a, b) < 0; });
@@ -391,7 +409,7 @@ Value type_new(Type* metatype, Value name, Value bases, Value ns, const Value* k
     if (d.is_null() || dict_set(dict, k_dict.get(), d) < 0) return Value();
   }
   if (base->m_attrs_offset == 0 && (slots.is_null() || add_weak) &&
-      dict_get_str(dict, k_weakref.get()).is_null() && base->m_itemsize == 0 &&
+      dict_get_str(dict, k_weakref.get()).is_null() && !varsize_base && !has_weaklist(base) &&
       type_lookup(base, k_weakref.get()).is_null()) {
     Value d = getset_descr_new(type, &kWeakrefGetSet);
     if (d.is_null() || dict_set(dict, k_weakref.get(), d) < 0) return Value();

@@ -540,6 +540,37 @@ Value none_or(int r) { return r < 0 ? Value() : None(); }
 
 }  // namespace
 
+namespace {
+
+// CPython's hackcheck: object.__setattr__(int, ...) must not jump over type's own C-level
+// setattr (the one that keeps built-in types immutable and type versions right).
+bool hackcheck(Value self, AnyFn func, const char* what) {
+  Type* type = type_of(self);
+  if (type->m_mro.is_null()) return true;
+  auto own = reinterpret_cast<AnyFn>(type->slots.setattro);
+  auto generic = reinterpret_cast<AnyFn>(&slot_setattro);
+  Type* defining = type;
+  for (int64_t i = tuple_length(type->m_mro) - 1; i >= 0; i--) {
+    Type* b = as_type(tuple_at(type->m_mro, i));
+    auto bs = reinterpret_cast<AnyFn>(b->slots.setattro);
+    if (bs != generic && bs == own) {
+      defining = b;
+      break;
+    }
+  }
+  for (Type* b = defining; b != nullptr; b = b->m_base) {
+    auto bs = reinterpret_cast<AnyFn>(b->slots.setattro);
+    if (bs == func) break;
+    if (bs != generic) {
+      raise_format(exc_TypeError, "can't apply this %s to %s object", what, type->c_name());
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
 Value call_wrapper(const WrapperDescrObject* d, Value self, const Value* args, size_t nargs,
                    Value kwnames) {
   const SlotRow& row = kSlotRows[d->row];
@@ -551,10 +582,10 @@ Value call_wrapper(const WrapperDescrObject* d, Value self, const Value* args, s
       if (!check_num_args(nargs, 1)) return Value();
       return reinterpret_cast<GetAttrFn>(f)(self, args[0]);
     case WrapperKind::SETATTR:
-      if (!check_num_args(nargs, 2)) return Value();
+      if (!check_num_args(nargs, 2) || !hackcheck(self, f, "__setattr__")) return Value();
       return none_or(reinterpret_cast<SetAttrFn>(f)(self, args[0], args[1]));
     case WrapperKind::DELATTR:
-      if (!check_num_args(nargs, 1)) return Value();
+      if (!check_num_args(nargs, 1) || !hackcheck(self, f, "__delattr__")) return Value();
       return none_or(reinterpret_cast<SetAttrFn>(f)(self, args[0], Value()));
     case WrapperKind::UNARY:
       if (!check_num_args(nargs, 0)) return Value();

@@ -247,6 +247,8 @@ void code_trace(Object* self, VisitFn visit, void* ctx) {
 }
 
 // -- The Python-visible type -----------------------------------------------------------------------
+Value code_replace_m(Value self, const Value* args, size_t nargs, Value kwnames);  // code_replace.cpp
+
 namespace {
 
 Value code_repr(Value self) {
@@ -339,6 +341,7 @@ const GetSetDef code_getsets[] = {
     {nullptr, nullptr, nullptr, nullptr}};
 
 const MethodDef code_methods[] = {
+    {"replace", code_replace_m, kMethFastKw, "Return a copy of the code object with new values for the specified fields."},
     {"co_positions", code_positions_m, kMethNoArgs, nullptr},
     {"co_lines", code_lines_m, kMethNoArgs, nullptr},
     {nullptr, nullptr, 0, nullptr}};

@@ -23,6 +23,7 @@
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
 #include "interp/vm/code.h"
+#include "interp/vm/coroutine_warn.h"
 #include "interp/vm/eval.h"
 #include "interp/vm/eval_support.h"
 #include "interp/vm/frame.h"
@@ -168,7 +169,8 @@ Value eval_frame(Frame* entry, bool throwflag) {
     goto error;
   }
   TARGET(POP_TOP) {
-    (void)POP();
+    Value v = POP();
+    if (is_coroutine(v)) [[unlikely]] coroutine_dropped(v, frame, THIS_INSTR());
     DISPATCH();
   }
   TARGET(PUSH_NULL) {
@@ -594,29 +596,23 @@ Value eval_frame(Frame* entry, bool throwflag) {
   TARGET(LOAD_GLOBAL) {
     Value name = NAME(oparg >> 1);
     if (CACHE_COUNTER() == 0 && is_exact_dict(frame->globals) && is_exact_dict(frame->builtins)) {
+      // As CPython 3.11: the caches hold an entry index guarded by keys versions, so storing
+      // a new value into a global (or builtin) does not deoptimise the loads of it.
       CacheEntry* e = CACHE_ENTRY();
-      Value v = dict_get_str(frame->globals, name);
-      if (!v.is_null()) {
-        e->version1 = dict_version(frame->globals);
-        e->aux = static_cast<int64_t>(frame->globals.bits());
-        gc::store(co, &e->value, v);
+      int64_t ix = dict_str_entry_index(frame->globals, name);
+      if (ix >= 0) {
+        e->version1 = dict_keys_version(frame->globals);
+        e->aux = ix;
         set_opcode(THIS_INSTR(), Op::LOAD_GLOBAL_MODULE);
-      } else {
-        v = dict_get_str(frame->builtins, name);
-        if (v.is_null()) {
-          vm::raise_name_error(name);
-          goto error;
-        }
-        e->version1 = dict_version(frame->globals);
-        e->version2 = dict_version(frame->builtins);
-        e->aux = static_cast<int64_t>(frame->globals.bits());
-        gc::store(co, &e->value, v);
+      } else if (dict_get_str(frame->globals, name).is_null() &&
+                 (ix = dict_str_entry_index(frame->builtins, name)) >= 0) {
+        e->version1 = dict_keys_version(frame->globals);
+        e->version2 = dict_keys_version(frame->builtins);
+        e->aux = ix;
         set_opcode(THIS_INSTR(), Op::LOAD_GLOBAL_BUILTIN);
+      } else {
+        CACHE_COUNTER() = kBackoff;
       }
-      if (oparg & 1) PUSH(Value());
-      PUSH(v);
-      SKIP_CACHES(LOAD_GLOBAL);
-      DISPATCH();
     }
     if (CACHE_COUNTER() > 0) CACHE_COUNTER()--;
     Value v = vm::load_global(frame, name);
@@ -628,23 +624,24 @@ Value eval_frame(Frame* entry, bool throwflag) {
   }
   TARGET(LOAD_GLOBAL_ADAPTIVE) DEOPT(LOAD_GLOBAL);
   TARGET(LOAD_GLOBAL_MODULE) {
+    // Keys versions come from one global counter, so a match also proves the dict's identity.
     CacheEntry* e = CACHE_ENTRY();
-    if (static_cast<int64_t>(frame->globals.bits()) != e->aux ||
-        dict_version(frame->globals) != e->version1)
+    if (!is_exact_dict(frame->globals) || dict_keys_version(frame->globals) != e->version1)
       DEOPT(LOAD_GLOBAL);
+    Value v = dict_entry_value(frame->globals, e->aux);
     if (oparg & 1) PUSH(Value());
-    PUSH(e->value);
+    PUSH(v);
     SKIP_CACHES(LOAD_GLOBAL);
     DISPATCH();
   }
   TARGET(LOAD_GLOBAL_BUILTIN) {
     CacheEntry* e = CACHE_ENTRY();
-    if (static_cast<int64_t>(frame->globals.bits()) != e->aux ||
-        dict_version(frame->globals) != e->version1 ||
-        !is_exact_dict(frame->builtins) || dict_version(frame->builtins) != e->version2)
+    if (!is_exact_dict(frame->globals) || dict_keys_version(frame->globals) != e->version1 ||
+        !is_exact_dict(frame->builtins) || dict_keys_version(frame->builtins) != e->version2)
       DEOPT(LOAD_GLOBAL);
+    Value v = dict_entry_value(frame->builtins, e->aux);
     if (oparg & 1) PUSH(Value());
-    PUSH(e->value);
+    PUSH(v);
     SKIP_CACHES(LOAD_GLOBAL);
     DISPATCH();
   }
@@ -1245,11 +1242,19 @@ Value eval_frame(Frame* entry, bool throwflag) {
       if (is_function(callable) && kwnames.is_null()) {
         FunctionObject* fn = as_function(callable);
         CodeObject* fco = as_code(fn->code);
-        if (fn->version != 0 && fco->argcount == npos && fco->kwonlyargcount == 0 &&
+        int ndefaults = fn->defaults.is_null() ? 0 : static_cast<int>(tuple_length(fn->defaults));
+        if (fn->version != 0 && fco->kwonlyargcount == 0 &&
             !(fco->flags & (kCoVarargs | kCoVarkeywords))) {
-          CACHE_ENTRY()->aux = fn->version;
-          set_opcode(THIS_INSTR(), Op::CALL_PY_EXACT_ARGS);
-          DISPATCH_SAME_OPARG();
+          if (fco->argcount == npos) {
+            CACHE_ENTRY()->aux = fn->version;
+            set_opcode(THIS_INSTR(), Op::CALL_PY_EXACT_ARGS);
+            DISPATCH_SAME_OPARG();
+          }
+          if (npos < fco->argcount && fco->argcount - npos <= ndefaults) {
+            CACHE_ENTRY()->aux = fn->version;
+            set_opcode(THIS_INSTR(), Op::CALL_PY_WITH_DEFAULTS);
+            DISPATCH_SAME_OPARG();
+          }
         }
       }
       CACHE_COUNTER() = kBackoff;
@@ -1287,9 +1292,11 @@ Value eval_frame(Frame* entry, bool throwflag) {
       DISPATCH();
     }
   }
-  TARGET(CALL_ADAPTIVE)
-  TARGET(CALL_PY_WITH_DEFAULTS) DEOPT(CALL);
+  TARGET(CALL_ADAPTIVE) DEOPT(CALL);
+  TARGET(CALL_PY_WITH_DEFAULTS)
   TARGET(CALL_PY_EXACT_ARGS) {
+    // The function version pins code and defaults; the argument count can still change at
+    // one site (a bound method one time, the plain function the next).
     bool is_meth = !PEEK(oparg + 2).is_null();
     int total = oparg + is_meth;
     Value callable = is_meth ? PEEK(oparg + 2) : PEEK(oparg + 1);
@@ -1298,11 +1305,16 @@ Value eval_frame(Frame* entry, bool throwflag) {
       DEOPT(CALL);
     FunctionObject* fn = as_function(callable);
     CodeObject* fco = as_code(fn->code);
+    int argcount = fco->argcount;
+    int ndefaults = fn->defaults.is_null() ? 0 : static_cast<int>(tuple_length(fn->defaults));
+    if (total > argcount || argcount - total > ndefaults) DEOPT(CALL);
     Frame* nf = frame_push(fco);
     ERROR_IF(nf == nullptr);
     frame_init(nf, fco, callable, fn->globals, fn->builtins, Value());
     Value* args = sp - total;
     for (int i = 0; i < total; i++) nf->localsplus[i] = args[i];
+    for (int i = total; i < argcount; i++)
+      nf->localsplus[i] = tuple_at(fn->defaults, ndefaults - (argcount - i));
     STACK_SHRINK(oparg + 2);
     SKIP_CACHES(CALL);
     frame->lasti = static_cast<int32_t>(next_instr - first_instr - 1);
@@ -1366,8 +1378,14 @@ Value eval_frame(Frame* entry, bool throwflag) {
     if (is_generator(receiver) || is_coroutine(receiver)) {
       st = gen_send_ex(receiver, v, &res);
     } else {
-      if (is_none(v) && type_of(receiver)->slots.iternext) {
-        res = type_of(receiver)->slots.iternext(receiver);
+      Type* rt = type_of(receiver);
+      if (is_none(v) && rt->slots.iternext && !rt->is_heap()) {
+        res = rt->slots.iternext(receiver);
+      } else if (is_none(v) && rt->slots.iternext) {
+        // A class's __next__ directly: its slot function swallows StopIteration, and the
+        // exception's value is the result of `yield from`.
+        static StrConst k_next("__next__");
+        res = call_method(receiver, k_next.get(), nullptr, 0);
       } else {
         static StrConst k_send("send");
         res = call_method(receiver, k_send.get(), &v, 1);

@@ -7,8 +7,10 @@
 #include "gc/barrier.h"
 #include "gc/roots.h"
 #include "interp/objects/abstract.h"
+#include "interp/objects/bytes.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
+#include "interp/objects/float.h"
 #include "interp/objects/int.h"
 #include "interp/objects/list.h"
 #include "interp/objects/native.h"
@@ -190,7 +192,8 @@ bool dict_merge_kwargs(Value func, Value dict, Value update) {
   for (int64_t i = 0; i < list_length(keys); i++) {
     Value key = list_at(keys, i);
     if (!is_str(key)) {
-      raise_format(exc_TypeError, "%s keywords must be strings", function_str(func).c_str());
+      // 3.11 checks the keys when the call unpacks the dict (_PyStack_UnpackDict): no name.
+      raise_error(exc_TypeError, "keywords must be strings");
       return false;
     }
     int has = dict_contains(dict, key);
@@ -467,7 +470,7 @@ Value prep_reraise_star(Value orig, Value excs) {
   for (Value e : raised)
     if (list_append(l, e) < 0) return Value();
   if (!is_none(reraised_eg) && list_append(l, reraised_eg) < 0) return Value();
-  if (list_length(l) == 1) return list_at(l, 0);
+  // 3.11.2 (the oracle) wraps even a single newly raised exception; 3.11.4 stopped doing so.
   Value cargs[2] = {str_empty(), l};
   return exception_new(exc_ExceptionGroup, cargs, 2);
 }
@@ -563,6 +566,21 @@ Value match_class_attr(Value subject, Type* type, Value name, Value seen) {
 }
 }  // namespace
 
+namespace {
+
+// CPython's _Py_TPFLAGS_MATCH_SELF types (and their subclasses): `case int(x)` binds the
+// subject itself.
+bool matches_self(Type* t) {
+  static Type* const kSelfMatching[] = {&bool_type, &bytearray_type, &bytes_type, &dict_type,
+                                        &float_type, &frozenset_type, &int_type, &list_type,
+                                        &set_type, &str_type, &tuple_type};
+  for (Type* m : kSelfMatching)
+    if (type_is_subtype(t, m)) return true;
+  return false;
+}
+
+}  // namespace
+
 Value match_class(Value subject, Value type, int nargs, Value kwargs) {
   if (!is_type(type)) return raise_error(exc_TypeError, "called match pattern must be a type");
   Type* t = as_type(type);
@@ -585,7 +603,7 @@ Value match_class(Value subject, Value type, int nargs, Value kwargs) {
       allowed = tuple_length(match_args);
     } else {
       if (error_occurred()) return Value();
-      match_self = t->has_flag(kTypeMatchSelf);
+      match_self = t->has_flag(kTypeMatchSelf) || matches_self(t);
       allowed = match_self ? 1 : 0;
     }
     if (allowed < nargs) {

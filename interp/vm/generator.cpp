@@ -11,6 +11,7 @@
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
+#include "interp/vm/coroutine_warn.h"
 #include "interp/vm/eval.h"
 #include "interp/vm/function.h"
 #include "interp/vm/opcode.h"
@@ -105,6 +106,7 @@ Value generator_from_frame(Frame* f) {
   gc::store(g, &g->name, name);
   gc::store(g, &g->qualname, qualname);
   g->state = GenState::Created;
+  if (t == &coroutine_type) coroutine_created(Value::from_object(g));
   return Value::from_object(g);
 }
 

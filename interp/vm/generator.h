@@ -32,7 +32,8 @@ struct GenObject : Object {
   bool running_async;  // async generators: an asend/athrow is in progress
   bool hooks_inited;
   bool closed;         // async generators: aclose() ran
-  uint32_t pad_;
+  bool warned_unawaited;  // coroutines: the "never awaited" warning was printed
+  uint8_t pad_[3];
   // The frame (its localsplus follow it in this same object).
   Frame* frame() { return reinterpret_cast<Frame*>(this + 1); }
 };

@@ -23,6 +23,7 @@
 #include "interp/parse/syntax_error.h"
 #include "interp/vm/code.h"
 #include "interp/vm/frame.h"
+#include "interp/vm/suggestions.h"
 
 namespace tpy {
 namespace {
@@ -63,6 +64,12 @@ std::string get_line(const std::string& filename, int lineno) {
   if (static_cast<size_t>(lineno) > it->second.size()) return "";
   return it->second[lineno - 1];
 }
+
+}  // namespace
+
+std::string source_line(const std::string& filename, int lineno) { return get_line(filename, lineno); }
+
+namespace {
 
 // -- Text helpers (UTF-8; offsets in code points where traceback.py uses str indices) -------------
 bool is_py_space(unsigned char c) {
@@ -360,9 +367,15 @@ std::string format_exception_only(Value exc) {
     out = syntax_error_block(exc, stype);
   } else {
     std::string s = safe_str(exc, "exception");
-    out = s.empty() ? stype + "\n" : stype + ": " + s + "\n";
+    out = s.empty() ? stype : stype + ": " + s;
+    std::string suggestion = exception_suggestion(exc);
+    if (!suggestion.empty()) out += ". Did you mean: '" + suggestion + "'?";
+    out += "\n";
   }
-  Value notes = static_cast<BaseExceptionObject*>(exc.as_object())->notes;
+  // add_note() keeps the list in the instance dict: read it as CPython does, by attribute.
+  static StrConst k_notes("__notes__");
+  Value notes = getattr_opt(exc, k_notes.get());
+  if (notes.is_null()) clear_exception();
   if (!notes.is_null()) {
     if (is_list(notes) || is_tuple(notes)) {
       int64_t n = is_list(notes) ? list_length(notes) : tuple_length(notes);

@@ -16,6 +16,8 @@ namespace tpy {
 
 // Prints [exc] (an exception instance) with its traceback and chain to stderr.
 void print_exception(Value exc);
+// Line [lineno] of [filename] with its newline, or "" (linecache.getline).
+std::string source_line(const std::string& filename, int lineno);
 // The text print_exception would write.
 std::string format_exception(Value exc);
 

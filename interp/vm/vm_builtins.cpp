@@ -4,6 +4,7 @@
 
 #include "gc/barrier.h"
 #include "interp/objects/abstract.h"
+#include "interp/objects/bytes.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/int.h"
@@ -233,18 +234,9 @@ Value run_source_or_code(const char* fname, Value src, Value globals, Value loca
     origin = parse::SourceOrigin::Text;
   } else {
     // bytes-like objects: their raw bytes (decoded by the front end's coding rules).
-    Value bytes_type_v = dict_get_cstr(builtins_dict(), "bytes");
-    Value raw = bytes_type_v.is_null() ? Value() : call1(bytes_type_v, src);
-    if (raw.is_null()) {
-      clear_exception();
+    if (!is_bytes(src) && !is_bytearray(src))
       return raise_format(exc_TypeError, "%s() arg 1 must be a string, bytes or code object", fname);
-    }
-    // The bytes are read back through latin-1 so each byte is one code point.
-    Value l1 = str_from_ascii("latin-1");
-    Value dec = call_method(raw, str_intern("decode"), &l1, 1);
-    if (dec.is_null()) return dec;
-    text.clear();
-    for (int64_t i = 0; i < str_length(dec); i++) text += static_cast<char>(as_str(dec)->at(i));
+    text = std::string(bytes_view(src));
     origin = parse::SourceOrigin::String;
   }
   if (is_eval) {
@@ -258,10 +250,21 @@ Value run_source_or_code(const char* fname, Value src, Value globals, Value loca
 }
 
 Value builtin_exec(Value, const Value* args, size_t nargs, Value kwnames) {
-  static const char* const kw[] = {"source", "globals", "locals", "closure", nullptr};
-  Value src, globals, locals, closure;
-  ArgSpec spec{"exec", kw, 1, 3, 3, false, false};
-  if (!parse_args(spec, args, nargs, kwnames, {&src, &globals, &locals, &closure})) return Value();
+  // exec(source, globals=None, locals=None, /, *, closure=None), with 3.11's own messages.
+  size_t nkw = kwnames.is_null() ? 0 : static_cast<size_t>(tuple_length(kwnames));
+  size_t npos = nargs;
+  if (npos < 1)
+    return raise_format(exc_TypeError, "exec() takes at least 1 positional argument (%zu given)", npos);
+  if (npos > 3)
+    return raise_format(exc_TypeError, "exec() takes at most 3 positional arguments (%zu given)", npos);
+  Value src = args[0], globals = npos > 1 ? args[1] : Value(), locals = npos > 2 ? args[2] : Value();
+  Value closure;
+  for (size_t i = 0; i < nkw; i++) {
+    Value k = tuple_at(kwnames, static_cast<int64_t>(i));
+    if (!str_equal_ascii(k, "closure"))
+      return raise_format(exc_TypeError, "'%U' is an invalid keyword argument for exec()", k);
+    closure = args[npos + i];
+  }
   if (!check_namespaces("exec", &globals, &locals, false)) return Value();
   Value r = run_source_or_code("exec", src, globals, locals, false, closure);
   if (r.is_null()) return r;
@@ -269,10 +272,9 @@ Value builtin_exec(Value, const Value* args, size_t nargs, Value kwnames) {
 }
 
 Value builtin_eval(Value, const Value* args, size_t nargs, Value kwnames) {
-  static const char* const kw[] = {"source", "globals", "locals", nullptr};
-  Value src, globals, locals;
-  ArgSpec spec{"eval", kw, 1, 3, 3, false, false};
-  if (!parse_args(spec, args, nargs, kwnames, {&src, &globals, &locals})) return Value();
+  // eval(source, globals=None, locals=None, /)
+  if (!check_no_kwargs("eval", kwnames) || !check_nargs("eval", nargs, 1, 3)) return Value();
+  Value src = args[0], globals = nargs > 1 ? args[1] : Value(), locals = nargs > 2 ? args[2] : Value();
   if (!check_namespaces("eval", &globals, &locals, true)) return Value();
   if (!is_code(src) && !is_str(src) && !type_of(src)->slots.getitem)
     return raise_error(exc_TypeError, "eval() arg 1 must be a string, bytes or code object");
