@@ -39,44 +39,43 @@ Value from_mpz(const mpz_t z) {
 
 Value checked(Value r) { return r.is_null() ? int_raise_pending({}) : r; }
 
-Value f_gcd(Value, const Value* args, size_t nargs, Value) {
-  if (nargs == 0) return Value::from_int(0);
+// gcd / lcm of any number of ints: [empty] for none, |x| for one, else [step] folded left
+// to right; once the result is [absorbing] the other arguments are only checked to be ints.
+Value fold_ints(const Value* args, size_t nargs, Value empty, Value absorbing,
+                Value (*step)(Value, Value)) {
+  if (nargs == 0) return empty;
   Value res = number_index(args[0]);
   if (res.is_null()) return res;
   if (nargs == 1) return checked(int_abs(res));
   for (size_t i = 1; i < nargs; i++) {
     Value x = number_index(args[i]);
     if (x.is_null()) return x;
-    if (res == Value::from_int(1)) continue;  // only the arguments' types matter from here
-    res = checked(int_gcd(res, x));
+    if (res == absorbing) continue;
+    res = step(res, x);
     if (res.is_null()) return res;
   }
   return res;
 }
 
+Value gcd_step(Value a, Value b) { return checked(int_gcd(a, b)); }
+
+Value lcm_step(Value a, Value b) {
+  if (b == Value::from_int(0)) return b;
+  Value g = checked(int_gcd(a, b));
+  if (g.is_null()) return g;
+  Value f = checked(int_floordiv(a, g));
+  if (f.is_null()) return f;
+  Value m = checked(int_mul(f, b));
+  if (m.is_null()) return m;
+  return checked(int_abs(m));
+}
+
+Value f_gcd(Value, const Value* args, size_t nargs, Value) {
+  return fold_ints(args, nargs, Value::from_int(0), Value::from_int(1), gcd_step);
+}
+
 Value f_lcm(Value, const Value* args, size_t nargs, Value) {
-  if (nargs == 0) return Value::from_int(1);
-  Value res = number_index(args[0]);
-  if (res.is_null()) return res;
-  if (nargs == 1) return checked(int_abs(res));
-  for (size_t i = 1; i < nargs; i++) {
-    Value x = number_index(args[i]);
-    if (x.is_null()) return x;
-    if (res == Value::from_int(0)) continue;
-    if (x == Value::from_int(0)) {
-      res = x;
-      continue;
-    }
-    Value g = checked(int_gcd(res, x));
-    if (g.is_null()) return g;
-    Value f = checked(int_floordiv(res, g));
-    if (f.is_null()) return f;
-    Value m = checked(int_mul(f, x));
-    if (m.is_null()) return m;
-    res = checked(int_abs(m));
-    if (res.is_null()) return res;
-  }
-  return res;
+  return fold_ints(args, nargs, Value::from_int(1), Value::from_int(0), lcm_step);
 }
 
 Value factorial(Value arg) {
