@@ -11,6 +11,7 @@
 #include "gc/heap.h"
 #include "gc/roots.h"
 #include "interp/objects/abstract.h"
+#include "interp/objects/container_util.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/list.h"
 #include "interp/objects/native.h"
@@ -150,6 +151,47 @@ Value str_iter_next(Value self) {
 }
 
 Value iter_self(Value self) { return self; }
+
+Value str_iter_length_hint(Value self, const Value*, size_t, Value) {
+  auto* it = static_cast<StrIterObject*>(self.as_object());
+  if (it->str.is_null()) return Value::from_int(0);
+  int64_t n = str_length(it->str) - it->index;
+  return Value::from_int(n < 0 ? 0 : n);
+}
+
+// (iter, (s,), index), or (iter, ('',)) once exhausted, as CPython's unicodeiter_reduce.
+Value str_iter_reduce(Value self, const Value*, size_t, Value) {
+  auto* it = static_cast<StrIterObject*>(self.as_object());
+  Value iter_fn = builtin_iter_callable();
+  if (iter_fn.is_null()) return iter_fn;
+  if (it->str.is_null()) {
+    Value args = tuple_pack({str_empty()});
+    if (args.is_null()) return args;
+    return tuple_pack({iter_fn, args});
+  }
+  Value args = tuple_pack({it->str});
+  if (args.is_null()) return args;
+  return tuple_pack({iter_fn, args, Value::from_int(it->index)});
+}
+
+Value str_iter_setstate(Value self, const Value* args, size_t, Value) {
+  auto* it = static_cast<StrIterObject*>(self.as_object());
+  int64_t index;
+  if (!index_to_i64(args[0], &index)) return Value();
+  if (!it->str.is_null()) {
+    if (index < 0) index = 0;
+    if (index > str_length(it->str)) index = str_length(it->str);
+    it->index = index;
+  }
+  return None();
+}
+
+const MethodDef str_iter_methods[] = {
+    {"__length_hint__", str_iter_length_hint, kMethNoArgs,
+     "Private method returning an estimate of len(list(it))."},
+    {"__reduce__", str_iter_reduce, kMethNoArgs, "Return state information for pickling."},
+    {"__setstate__", str_iter_setstate, kMethO, "Set state information for unpickling."},
+    {nullptr, nullptr, 0, nullptr}};
 
 void trace_str_iter(Object* self, VisitFn visit, void* ctx) {
   visit(&static_cast<StrIterObject*>(self)->str, ctx);
@@ -302,7 +344,9 @@ bool init_str() {
   str_iterator_type.slots.iter = iter_self;
   str_iterator_type.slots.iternext = str_iter_next;
   str_iterator_type.slots.trace = trace_str_iter;
-  type_init(&str_iterator_type, &object_type, TypeDefs{});
+  TypeDefs iter_defs;
+  iter_defs.methods = str_iter_methods;
+  type_init(&str_iterator_type, &object_type, iter_defs);
   return true;
 }
 

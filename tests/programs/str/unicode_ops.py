@@ -29,3 +29,11 @@ class S(str):
     pass
 print(type(S("abc").format()).__name__, type(S("a{{") .format()).__name__, type(S("x") % ()).__name__,
       type(S("x%%") % ()).__name__, type("{}".format(S("y"))).__name__)
+it = iter("é☃😀")
+next(it)
+print(it.__length_hint__(), type(it).__name__, it.__reduce__())
+it.__setstate__(-5)
+print(list(it), it.__length_hint__(), it.__reduce__())
+it = iter("abc")
+it.__setstate__(10)
+print(list(it))
