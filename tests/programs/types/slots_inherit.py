@@ -32,7 +32,10 @@ class Same(A):
     __slots__ = ("a",)
 s = Same()
 s.a = 5
-print(s.a, A.a.__get__(s), Same.a is A.a)
+try:
+    print(s.a, A.a.__get__(s), Same.a is A.a)
+except AttributeError as e:
+    print(type(e).__name__, e)
 class WithDictLater(A):
     __slots__ = ("__dict__",)
 w = WithDictLater()
