@@ -93,11 +93,19 @@ int str_contains_slot(Value self, Value item) {
   return str_find_in(self, item, 0, str_length(self), false) >= 0;
 }
 
+// str + x is CPython's sq_concat: only after the other operand's own number slot (its
+// __radd__) has declined.
 Value str_add_slot(Value a, Value b) {
   if (!is_str(a)) return NotImplemented();
-  if (!is_str(b))
+  if (!is_str(b)) {
+    BinaryFn other = type_of(b)->slots.binop[static_cast<size_t>(BinOp::Add)];
+    if (other != nullptr && other != str_add_slot && other_slot_is_numeric(b)) {
+      Value r = other(a, b);
+      if (r.is_null() || !is_not_implemented(r)) return r;
+    }
     return raise_format(exc_TypeError, "can only concatenate str (not \"%.200s\") to str",
                         type_of(b)->c_name());
+  }
   return str_concat(a, b);
 }
 
@@ -123,6 +131,13 @@ Value str_mul_slot(Value a, Value b) {
   if (!is_str(s)) return NotImplemented();
   if (!(n.is_int() || type_of(n)->has_flag(kTypeIntSubclass))) {
     if (type_of(n)->slots.index == nullptr) {
+      if (s == a) {  // sq_repeat comes after the other operand's __rmul__
+        BinaryFn other = type_of(b)->slots.binop[static_cast<size_t>(BinOp::Multiply)];
+        if (other != nullptr && other != str_mul_slot && other_slot_is_numeric(b)) {
+          Value r = other(a, b);
+          if (r.is_null() || !is_not_implemented(r)) return r;
+        }
+      }
       return raise_format(exc_TypeError, "can't multiply sequence by non-int of type '%.200s'",
                           type_of(n)->c_name());
     }
@@ -341,6 +356,7 @@ bool init_str() {
   type_init(&str_type, &object_type, defs,
             "str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\n"
             "Create a new string object from the given object.");
+  remove_type_attr(&str_type, "__radd__");  // concatenation is no number slot in CPython
   str_iterator_type.slots.iter = iter_self;
   str_iterator_type.slots.iternext = str_iter_next;
   str_iterator_type.slots.trace = trace_str_iter;

@@ -37,3 +37,14 @@ print(list(it), it.__length_hint__(), it.__reduce__())
 it = iter("abc")
 it.__setstate__(10)
 print(list(it))
+# The other operand's reflected methods come before concatenation and repetition.
+class X:
+    def __radd__(self, o): return "radd"
+    def __rmul__(self, o): return "rmul"
+    def __rmod__(self, o): return "rmod"
+for f in [lambda: "a" + X(), lambda: "a" * X(), lambda: "a" % X(), lambda: X() % "a", lambda: "a" + 1,
+          lambda: "a" * 1.5, lambda: 1.5 * "a", lambda: "a" + None, lambda: hasattr(str, "__radd__")]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
