@@ -56,6 +56,9 @@ int64_t text_line_end(Value s, int64_t start, NewlineMode mode, Value newline, b
 Value text_translate_input(Value s);
 // "\n" replaced by [newline] (output translation); s itself when nothing changes.
 Value text_translate_output(Value s, Value newline);
+// The `newlines` attribute for the kinds seen (bits: 1 "\r", 2 "\n", 4 "\r\n"): None, one
+// str, or a tuple of them.
+Value newlines_seen(int64_t seen);
 // Parses a newline argument (None, "", "\n", "\r", "\r\n"); false with ValueError/TypeError.
 bool text_newline_arg(Value v, NewlineMode* mode, Value* newline);
 

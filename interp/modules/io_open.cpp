@@ -255,17 +255,7 @@ Value nd_reset(Value self, const Value*, size_t, Value) {
   return None();
 }
 
-Value nd_newlines(Value self) {
-  static const char* const names[] = {"\r", "\n", "\r\n"};
-  int64_t seen = as_nd(self)->seen;
-  Value parts[3];
-  int n = 0;
-  for (int i = 0; i < 3; i++)
-    if (seen & (1 << i)) parts[n++] = str_intern(names[i]);
-  if (n == 0) return None();
-  if (n == 1) return parts[0];
-  return tuple_from_array(parts, n);
-}
+Value nd_newlines(Value self) { return newlines_seen(as_nd(self)->seen); }
 
 void nd_trace(Object* self, VisitFn visit, void* ctx) {
   auto* d = static_cast<NewlineDecoderObject*>(self);

@@ -6,6 +6,7 @@
 #include "interp/objects/exceptions.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
+#include "interp/objects/tuple.h"
 
 namespace tpy {
 
@@ -70,6 +71,16 @@ Value text_translate_output(Value s, Value newline) {
     else out += c;
   }
   return str_from_utf8(out);
+}
+
+Value newlines_seen(int64_t seen) {
+  static const char* const names[] = {"\r", "\n", "\r\n"};
+  Value parts[3];
+  int n = 0;
+  for (int i = 0; i < 3; i++)
+    if (seen & (1 << i)) parts[n++] = str_intern(names[i]);
+  if (n == 0) return None();
+  return n == 1 ? parts[0] : tuple_from_array(parts, n);
 }
 
 bool text_newline_arg(Value v, NewlineMode* mode, Value* newline) {

@@ -19,6 +19,7 @@
 #include "interp/objects/native.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
+#include "interp/objects/tuple.h"
 
 namespace tpy {
 
@@ -41,6 +42,7 @@ struct TextIOObject : IOBaseObject {
   int64_t eof;
   int64_t ok;
   int64_t chunk_size;
+  int64_t seen;     // newline kinds read in universal mode: 1 "\r", 2 "\n", 4 "\r\n"
 };
 
 TextIOObject* as_text(Value v) { return static_cast<TextIOObject*>(v.as_object()); }
@@ -115,6 +117,16 @@ bool feed(TextIOObject* t, std::string_view raw, bool final) {
     if (!final && n > 0 && as_str(text)->at(n - 1) == '\r') {
       text = str_substring(text, 0, n - 1);
       t->pending_cr = 1;
+      n--;
+    }
+    StrObject* so = as_str(text);
+    for (int64_t i = 0; i < n; i++) {
+      uint32_t c = so->at(i);
+      if (c == '\n') t->seen |= 2;
+      if (c != '\r') continue;
+      bool crlf = i + 1 < n && so->at(i + 1) == '\n';
+      t->seen |= crlf ? 4 : 1;
+      i += crlf;
     }
   }
   Value rest = str_substring(t->decoded, t->pos, str_length(t->decoded));
@@ -411,7 +423,7 @@ Value text_name(Value self) {
 Value text_buffer(Value self) { return check(as_text(self)) ? as_text(self)->buffer : Value(); }
 Value text_encoding(Value self) { return as_text(self)->encoding; }
 Value text_errors(Value self) { return as_text(self)->errors; }
-Value text_newlines(Value) { return None(); }
+Value text_newlines(Value self) { return newlines_seen(as_text(self)->seen); }
 Value text_line_buffering(Value self) { return Bool(as_text(self)->line_buffering); }
 Value text_write_through(Value self) { return Bool(as_text(self)->write_through); }
 Value text_get_chunk(Value self) { return int_from_i64(as_text(self)->chunk_size); }

@@ -214,7 +214,21 @@ Value entry_stat(Value self, const Value* args, size_t nargs, Value kwnames) {
   return entry_fetch_stat(self, follow);
 }
 
-// is_dir / is_file: from d_type when it says, else from stat; a missing file is False.
+// Whether the entry's file type (from stat, or lstat when not [follow]) is [want]; a file
+// that vanished is False.
+Value entry_mode_is(Value self, bool follow, mode_t want) {
+  Value st = entry_fetch_stat(self, follow);
+  if (st.is_null()) {
+    if (!error_matches(exc_FileNotFoundError)) return st;
+    clear_exception();
+    return False();
+  }
+  int64_t mode;
+  if (!index_to_i64(tuple_at(st, 0), &mode)) return Value();
+  return Bool((static_cast<mode_t>(mode) & S_IFMT) == want);
+}
+
+// is_dir / is_file: from d_type when it says, else from stat.
 Value entry_test(Value self, const Value* args, size_t nargs, Value kwnames, const char* fname,
                  mode_t want, unsigned char dtype) {
   bool follow;
@@ -222,17 +236,7 @@ Value entry_test(Value self, const Value* args, size_t nargs, Value kwnames, con
   DirEntryObject* e = as_entry(self);
   if (e->d_type != DT_UNKNOWN && !(follow && e->d_type == DT_LNK))
     return Bool(e->d_type == dtype);
-  Value st = entry_fetch_stat(self, follow);
-  if (st.is_null()) {
-    if (error_matches(exc_FileNotFoundError)) {
-      clear_exception();
-      return False();
-    }
-    return st;
-  }
-  int64_t mode;
-  if (!index_to_i64(tuple_at(st, 0), &mode)) return Value();
-  return Bool((static_cast<mode_t>(mode) & S_IFMT) == want);
+  return entry_mode_is(self, follow, want);
 }
 
 Value entry_is_dir(Value self, const Value* args, size_t nargs, Value kwnames) {
@@ -245,17 +249,7 @@ Value entry_is_file(Value self, const Value* args, size_t nargs, Value kwnames) 
 Value entry_is_symlink(Value self, const Value*, size_t, Value) {
   DirEntryObject* e = as_entry(self);
   if (e->d_type != DT_UNKNOWN) return Bool(e->d_type == DT_LNK);
-  Value st = entry_fetch_stat(self, false);
-  if (st.is_null()) {
-    if (error_matches(exc_FileNotFoundError)) {
-      clear_exception();
-      return False();
-    }
-    return st;
-  }
-  int64_t mode;
-  if (!index_to_i64(tuple_at(st, 0), &mode)) return Value();
-  return Bool(S_ISLNK(static_cast<mode_t>(mode)));
+  return entry_mode_is(self, false, S_IFLNK);
 }
 
 Value entry_is_junction(Value, const Value*, size_t, Value) { return False(); }

@@ -13,7 +13,10 @@
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
+#include "gc/roots.h"
 #include "interp/vm/frame.h"
+#include "interp/vm/module.h"
+#include "interp/vm/traceback.h"
 #include "interp/vm/runtime.h"
 #include "interp/vm/thread_state.h"
 
@@ -47,6 +50,37 @@ Value sys_addaudithook(Value, const Value*, size_t, Value) { return None(); }
 
 Value sys_is_finalizing(Value, const Value*, size_t, Value) { return False(); }
 
+// sys.excepthook / sys.__excepthook__: print the exception and its traceback to stderr.
+Value sys_excepthook(Value, const Value* args, size_t nargs, Value) {
+  if (!check_nargs("excepthook", nargs, 3, 3)) return Value();
+  sys_flush_std_streams();
+  if (is_exception_instance(args[1])) {
+    print_exception(args[1]);
+    return None();
+  }
+  Value r = object_str(args[1]);
+  if (r.is_null()) return r;
+  std::string text = std::string(is_type(args[0]) ? as_type(args[0])->c_name() : "?") + ": " +
+                     str_to_utf8(r) + "\n";
+  Value err = sys_get_stderr();
+  if (err.is_null() || sys_write_text(err, text) < 0) return Value();
+  return None();
+}
+
+// sys.displayhook: repr to stdout and builtins._ (None is not shown).
+Value sys_displayhook(Value, const Value* args, size_t, Value) {
+  Value v = args[0];
+  if (is_none(v)) return None();
+  Value b = dict_get_cstr(gc::g_roots.sys_modules(), "builtins");
+  if (!b.is_null() && dict_set_cstr(module_dict(b), "_", None()) < 0) return Value();
+  Value r = object_repr(v);
+  if (r.is_null()) return r;
+  Value out = sys_get_stdout();
+  if (out.is_null() || sys_write_str(out, r) < 0 || sys_write_text(out, "\n") < 0) return Value();
+  if (!b.is_null() && dict_set_cstr(module_dict(b), "_", v) < 0) return Value();
+  return None();
+}
+
 const MethodDef sys_import_functions[] = {
     {"_getframe", sys_getframe, kMethFast, nullptr},
     {"getfilesystemencoding", sys_getfilesystemencoding, kMethNoArgs, nullptr},
@@ -54,6 +88,8 @@ const MethodDef sys_import_functions[] = {
     {"audit", sys_audit, kMethFastKw, nullptr},
     {"addaudithook", sys_addaudithook, kMethO, nullptr},
     {"is_finalizing", sys_is_finalizing, kMethNoArgs, nullptr},
+    {"excepthook", sys_excepthook, kMethFast, nullptr},
+    {"displayhook", sys_displayhook, kMethO, nullptr},
     {nullptr, nullptr, 0, nullptr}};
 
 Value builtin_names() {
@@ -97,6 +133,10 @@ bool init_sys_import_attrs(Value d) {
   if (add_native_functions(d, sys_import_functions, sys_module(), str_intern("sys")) != 0)
     return false;
   Value prefix = str_from_ascii("/usr");
+  // The original hooks, as CPython keeps them: sys.__excepthook__ / sys.__displayhook__.
+  if (set(d, "__excepthook__", dict_get_cstr(d, "excepthook")) < 0 ||
+      set(d, "__displayhook__", dict_get_cstr(d, "displayhook")) < 0)
+    return false;
   return set(d, "builtin_module_names", builtin_names()) == 0 &&
          set(d, "stdlib_module_names", stdlib_names()) == 0 &&
          set(d, "warnoptions", list_new()) == 0 && set(d, "_xoptions", dict_new()) == 0 &&

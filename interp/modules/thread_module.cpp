@@ -7,6 +7,10 @@
 
 #include <csignal>
 
+#include <string>
+
+#include "interp/modules/structseq.h"
+#include "interp/modules/sys_module.h"
 #include "interp/modules/thread_internal.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/dict.h"
@@ -18,12 +22,16 @@
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
 #include "interp/vm/module.h"
+#include "interp/vm/traceback.h"
 
 namespace tpy {
 
 namespace vm {
 extern volatile std::sig_atomic_t g_pending_sigint;
 }
+
+constinit Type excepthook_args_type{&type_type, "_thread._ExceptHookArgs", sizeof(TupleObject),
+                                    kTypeImmutable};
 
 namespace {
 
@@ -65,7 +73,39 @@ Value th_exit(Value, const Value*, size_t, Value) { return raise_empty(exc_Syste
 
 Value th_daemon_threads_allowed(Value, const Value*, size_t, Value) { return True(); }
 
+const StructSeqField kHookFields[] = {{"exc_type", "Exception type"},
+                                      {"exc_value", "Exception value"},
+                                      {"exc_traceback", "Exception traceback"},
+                                      {"thread", "Thread"},
+                                      {nullptr, nullptr}};
+const StructSeqDesc kHookDesc{kHookFields, -1, "ExceptHookArgs\n\nType used to pass arguments to threading.excepthook."};
+
+// threading.excepthook's default: "Exception in thread NAME:" and the traceback on stderr
+// (SystemExit is silent).
+Value th_excepthook(Value, const Value* args, size_t, Value) {
+  Value a = args[0];
+  if (type_of(a) != &excepthook_args_type)
+    return raise_error(exc_TypeError, "_thread._excepthook argument type must be ExceptHookArgs");
+  Value type = tuple_at(a, 0), value = tuple_at(a, 1), thread = tuple_at(a, 3);
+  if (is_type(type) && type_is_subtype(as_type(type), exc_SystemExit)) return None();
+  std::string name;
+  if (!is_none(thread)) {
+    Value n = getattr_opt(thread, str_intern("name"));
+    if (n.is_null() && error_occurred()) return n;
+    if (!n.is_null() && is_str(n)) name = str_to_utf8(n);
+  }
+  if (name.empty()) name = std::to_string(thread_ident());
+  Value err = sys_get_stderr();
+  if (err.is_null()) return err;
+  if (is_none(err)) return None();
+  if (sys_write_text(err, "Exception in thread " + name + ":\n") < 0) return Value();
+  sys_flush_std_streams();
+  if (is_exception_instance(value)) print_exception(value);
+  return None();
+}
+
 const MethodDef thread_functions[] = {
+    {"_excepthook", th_excepthook, kMethO, nullptr},
     {"allocate_lock", th_allocate_lock, kMethNoArgs, nullptr},
     {"allocate", th_allocate_lock, kMethNoArgs, nullptr},
     {"_set_sentinel", th_allocate_lock, kMethNoArgs, nullptr},
@@ -85,6 +125,9 @@ const MethodDef thread_functions[] = {
 
 Value create_thread_module() {
   if (!init_thread_lock_types()) return Value();
+  if (!excepthook_args_type.has_flag(kTypeReady) &&
+      !structseq_init_type(&excepthook_args_type, &kHookDesc))
+    return Value();
   Value m = module_new_cstr("_thread");
   if (m.is_null()) return m;
   Value d = module_dict(m);
@@ -92,7 +135,8 @@ Value create_thread_module() {
   if (dict_set_cstr(d, "LockType", Value::from_object(&lock_type)) < 0 ||
       dict_set_cstr(d, "lock", Value::from_object(&lock_type)) < 0 ||
       dict_set_cstr(d, "RLock", Value::from_object(&rlock_type)) < 0 ||
-      dict_set_cstr(d, "error", Value::from_object(exc_RuntimeError)) < 0)
+      dict_set_cstr(d, "error", Value::from_object(exc_RuntimeError)) < 0 ||
+      dict_set_cstr(d, "_ExceptHookArgs", Value::from_object(&excepthook_args_type)) < 0)
     return Value();
   Value tmax = float_from_double(kThreadTimeoutMax);
   if (tmax.is_null() || dict_set_cstr(d, "TIMEOUT_MAX", tmax) < 0) return Value();
