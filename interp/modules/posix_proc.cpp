@@ -10,6 +10,10 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <string>
+#include <vector>
+
+#include <sched.h>
 
 #include "interp/modules/posix_internal.h"
 #include "interp/modules/structseq.h"
@@ -20,6 +24,8 @@
 #include "interp/objects/exceptions.h"
 #include "interp/objects/float.h"
 #include "interp/objects/int.h"
+#include "interp/objects/list.h"
+#include "interp/objects/set.h"
 #include "interp/objects/native.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
@@ -226,9 +232,116 @@ Value px_waitpid(Value, const Value* args, size_t nargs, Value) {
   return tuple_pack({int_from_i64(r), int_from_i64(status)});
 }
 
+Value px_system(Value, const Value* args, size_t nargs, Value kwnames) {
+  static const char* const kw[] = {"command", nullptr};
+  Value cmd;
+  ArgSpec spec{"system", kw, 1, 1, 0, false};
+  if (!parse_args(spec, args, nargs, kwnames, {&cmd})) return Value();
+  PathArg p;
+  if (!path_convert(cmd, "system", "command", false, false, &p)) return Value();
+  sys_flush_std_streams();
+  return int_from_i64(::system(p.path.c_str()));
+}
+
+Value px_fork(Value, const Value*, size_t, Value) {
+  sys_flush_std_streams();
+  pid_t pid = ::fork();
+  if (pid < 0) return posix_error(errno);
+  return int_from_i64(pid);
+}
+
+// execv(path, argv) / execve(path, argv, env): replace the process image.
+bool string_list(Value seq, const char* fname, std::vector<std::string>* out) {
+  if (!is_list(seq) && !is_tuple(seq))
+    return raise_format(exc_TypeError, "%s() arg 2 must be a tuple or list", fname), false;
+  Value items = list_from_iterable(seq);
+  if (items.is_null()) return false;
+  for (int64_t i = 0; i < list_length(items); i++) {
+    PathArg p;
+    if (!path_convert(list_at(items, i), fname, "args", false, false, &p)) return false;
+    out->push_back(p.path);
+  }
+  if (out->empty() || (*out)[0].empty())
+    return raise_format(exc_ValueError, "%s() arg 2 first element cannot be empty", fname), false;
+  return true;
+}
+
+Value do_exec(const char* fname, const Value* args, size_t nargs, bool with_env) {
+  if (!check_nargs(fname, nargs, with_env ? 3 : 2, with_env ? 3 : 2)) return Value();
+  PathArg path;
+  std::vector<std::string> argv, envv;
+  if (!path_convert(args[0], fname, "path", false, false, &path) || !string_list(args[1], fname, &argv))
+    return Value();
+  if (with_env) {
+    Value env = args[2];
+    Value keys = call_method(env, str_intern("keys"), nullptr, 0);
+    Value klist = keys.is_null() ? keys : list_from_iterable(keys);
+    if (klist.is_null()) return Value();
+    for (int64_t i = 0; i < list_length(klist); i++) {
+      Value k = list_at(klist, i), v = getitem(env, k);
+      PathArg pk, pv;
+      if (v.is_null() || !path_convert(k, fname, "env key", false, false, &pk) ||
+          !path_convert(v, fname, "env value", false, false, &pv))
+        return Value();
+      envv.push_back(pk.path + "=" + pv.path);
+    }
+  }
+  std::vector<char*> a, e;
+  for (auto& s : argv) a.push_back(s.data());
+  a.push_back(nullptr);
+  for (auto& s : envv) e.push_back(s.data());
+  e.push_back(nullptr);
+  sys_flush_std_streams();
+  if (with_env) ::execve(path.path.c_str(), a.data(), e.data());
+  else ::execv(path.path.c_str(), a.data());
+  return posix_error(errno);
+}
+
+Value px_execv(Value, const Value* args, size_t nargs, Value) { return do_exec("execv", args, nargs, false); }
+Value px_execve(Value, const Value* args, size_t nargs, Value) { return do_exec("execve", args, nargs, true); }
+
+Value px_setsid(Value, const Value*, size_t, Value) {
+  if (::setsid() < 0) return posix_error(errno);
+  return None();
+}
+
+Value px_getpgid(Value, const Value* args, size_t nargs, Value) {
+  int pid;
+  if (!check_nargs("getpgid", nargs, 1, 1) || !int_arg(args[0], &pid)) return Value();
+  pid_t r = ::getpgid(pid);
+  if (r < 0) return posix_error(errno);
+  return int_from_i64(r);
+}
+
+Value px_getloadavg(Value, const Value*, size_t, Value) {
+  double l[3];
+  if (::getloadavg(l, 3) != 3) return raise_error(exc_OSError, "Load averages are unobtainable");
+  return tuple_pack({float_from_double(l[0]), float_from_double(l[1]), float_from_double(l[2])});
+}
+
+Value px_sched_getaffinity(Value, const Value* args, size_t nargs, Value) {
+  int pid;
+  if (!check_nargs("sched_getaffinity", nargs, 1, 1) || !int_arg(args[0], &pid)) return Value();
+  cpu_set_t set;
+  CPU_ZERO(&set);
+  if (::sched_getaffinity(pid, sizeof set, &set) != 0) return posix_error(errno);
+  Value s = set_new();
+  for (int i = 0; i < CPU_SETSIZE && !s.is_null(); i++)
+    if (CPU_ISSET(i, &set) && set_add(s, int_from_i64(i)) < 0) return Value();
+  return s;
+}
+
 }  // namespace
 
 const MethodDef posix_proc_functions[] = {
+    {"system", px_system, kMethFastKw, nullptr},
+    {"fork", px_fork, kMethNoArgs, nullptr},
+    {"execv", px_execv, kMethFast, nullptr},
+    {"execve", px_execve, kMethFast, nullptr},
+    {"setsid", px_setsid, kMethNoArgs, nullptr},
+    {"getpgid", px_getpgid, kMethFast, nullptr},
+    {"getloadavg", px_getloadavg, kMethNoArgs, nullptr},
+    {"sched_getaffinity", px_sched_getaffinity, kMethFast, nullptr},
     {"putenv", px_putenv, kMethFast, nullptr},
     {"unsetenv", px_unsetenv, kMethFast, nullptr},
     {"getpid", px_getpid, kMethNoArgs, nullptr},
