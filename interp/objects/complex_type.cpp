@@ -363,6 +363,12 @@ Value m_conjugate(Value self, const Value*, size_t, Value) {
   return make({c.re, -c.im});
 }
 
+// complex.__complex__ (3.11): the value as an exact complex.
+Value m_complex(Value self, const Value*, size_t, Value) {
+  C c = cval(self);
+  return make({c.re, c.im});
+}
+
 Value m_getnewargs(Value self, const Value*, size_t, Value) {
   C c = cval(self);
   Value re = float_from_double(c.re);
@@ -392,6 +398,7 @@ Value get_imag(Value self) { return float_from_double(cval(self).im); }
 const MethodDef complex_methods[] = {
     {"conjugate", m_conjugate, kMethNoArgs, "Return the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."},
     {"__getnewargs__", m_getnewargs, kMethNoArgs, nullptr},
+    {"__complex__", m_complex, kMethNoArgs, "Convert this value to exact type complex."},
     {"__format__", m_format, kMethO,
      "Convert to a string according to format_spec."},
     {nullptr, nullptr, 0, nullptr}};

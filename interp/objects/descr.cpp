@@ -183,7 +183,8 @@ Value cm_new(Type* type, const Value*, size_t, Value) { return alloc_instance(ty
 // functools.wraps in C (3.10+): copy the wrapped function's metadata into our __dict__.
 int copy_wrapped_attrs(Value self, Value callable) {
   static StrConst names[] = {StrConst("__module__"), StrConst("__name__"),
-                             StrConst("__qualname__"), StrConst("__doc__")};
+                             StrConst("__qualname__"), StrConst("__doc__"),
+                             StrConst("__annotations__")};
   for (StrConst& n : names) {
     Value v = getattr_opt(callable, n.get());
     if (v.is_null()) {

@@ -327,7 +327,21 @@ Value m_getnewargs(Value self, const Value*, size_t, Value) {
 Value get_real(Value self) { return float_float_slot(self); }
 Value get_imag(Value) { return float_from_double(0.0); }
 
+// float.__getformat__(typestr): the memory format of C doubles and floats (IEEE here).
+Value m_getformat(Value, const Value* args, size_t, Value) {
+  Value t = args[0];
+  if (!is_str(t))
+    return raise_format(exc_TypeError, "__getformat__() argument must be str, not %.200s",
+                        type_of(t)->c_name());
+  if (!str_equal_ascii(t, "double") && !str_equal_ascii(t, "float"))
+    return raise_error(exc_ValueError, "__getformat__() argument 1 must be 'double' or 'float'");
+  return str_from_ascii("IEEE, little-endian");
+}
+
 const MethodDef float_methods[] = {
+    {"__getformat__", m_getformat, kMethO | kMethClass,
+     "You probably don't want to use this function.\n\ntypestr\n  Must be 'double' or "
+     "'float'.\n\nIt exists mainly to be used in Python's test suite."},
     {"conjugate", m_conjugate, kMethNoArgs, "Return self, the complex conjugate of any float."},
     {"__trunc__", m_trunc, kMethNoArgs, "Return the Integral closest to x between 0 and x."},
     {"__floor__", m_floor, kMethNoArgs, "Return the floor as an Integral."},

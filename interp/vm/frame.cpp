@@ -10,6 +10,7 @@
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/int.h"
+#include "interp/objects/list.h"
 #include "interp/objects/native.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/str.h"
@@ -285,6 +286,35 @@ Value f_back(Value self) {
 }
 Value f_trace(Value) { return None(); }
 int f_trace_set(Value, Value) { return 0; }
+// Tracing is not implemented: the flags read as CPython's defaults and accept any value.
+Value f_trace_lines(Value) { return True(); }
+Value f_trace_opcodes(Value) { return False(); }
+int f_trace_flag_set(Value, Value) { return 0; }
+
+// frame.clear(): a running frame refuses; a finished one has no locals left to drop (its
+// snapshot is rebuilt on demand), so there is nothing more to do.
+Value frame_clear_m(Value self, const Value*, size_t, Value) {
+  if (as_frame_object(self)->frame != nullptr)
+    return raise_error(exc_RuntimeError, "cannot clear an executing frame");
+  return None();
+}
+
+const MethodDef frame_methods[] = {
+    {"clear", frame_clear_m, kMethNoArgs, "F.clear(): clear most references held by the frame"},
+    {nullptr, nullptr, 0, nullptr}};
+
+// dir(traceback) lists only the tb_* attributes (CPython's tb_dir).
+Value tb_dir_m(Value, const Value*, size_t, Value) {
+  Value names[] = {str_intern("tb_frame"), str_intern("tb_next"), str_intern("tb_lasti"),
+                   str_intern("tb_lineno")};
+  for (Value n : names)
+    if (n.is_null()) return n;
+  return list_from_array(names, 4);
+}
+
+const MethodDef traceback_methods[] = {
+    {"__dir__", tb_dir_m, kMethNoArgs, nullptr},
+    {nullptr, nullptr, 0, nullptr}};
 
 const GetSetDef frame_getsets[] = {
     {"f_code", f_code, nullptr, nullptr},
@@ -295,6 +325,8 @@ const GetSetDef frame_getsets[] = {
     {"f_lasti", f_lasti, nullptr, nullptr},
     {"f_back", f_back, nullptr, nullptr},
     {"f_trace", f_trace, f_trace_set, nullptr},
+    {"f_trace_lines", f_trace_lines, f_trace_flag_set, nullptr},
+    {"f_trace_opcodes", f_trace_opcodes, f_trace_flag_set, nullptr},
     {nullptr, nullptr, nullptr, nullptr}};
 
 // -- Traceback objects -------------------------------------------------------------------------------
@@ -389,10 +421,10 @@ void traceback_here(Frame* f) {
 bool init_vm_frame_types() {
   frame_type.slots.repr = frame_repr;
   frame_type.slots.trace = frame_object_trace;
-  type_init(&frame_type, &object_type, TypeDefs{nullptr, nullptr, frame_getsets});
+  type_init(&frame_type, &object_type, TypeDefs{frame_methods, nullptr, frame_getsets});
   traceback_type.slots.trace = traceback_trace;
   traceback_type.slots.new_ = traceback_new_slot;
-  type_init(&traceback_type, &object_type, TypeDefs{nullptr, nullptr, traceback_getsets},
+  type_init(&traceback_type, &object_type, TypeDefs{traceback_methods, nullptr, traceback_getsets},
             "TracebackType(tb_next, tb_frame, tb_lasti, tb_lineno)\n--\n\nCreate a new "
             "traceback object.");
   return true;
