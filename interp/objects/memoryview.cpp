@@ -27,6 +27,8 @@ constinit Type memory_iterator_type{&type_type, "memory_iterator", 0, 0};
 
 namespace {
 
+constexpr int kMaxDims = 8;  // CPython allows 64; deeper casts raise NotImplementedError here
+
 struct MemoryViewObject : Object {
   Value obj;     // the underlying object (whose export this view holds)
   Value owner;   // the GC object holding the memory
@@ -42,6 +44,10 @@ struct MemoryViewObject : Object {
   uint8_t released;
   char format[8];
   int64_t pad_;
+  // ndim >= 2 (only C-contiguous views from cast()): the logical shape and strides; shape and
+  // stride above then describe the same memory flattened to one dimension.
+  int64_t dims[kMaxDims];
+  int64_t dim_strides[kMaxDims];
 };
 
 struct MemoryIterObject : Object {
@@ -229,7 +235,12 @@ Value mv_derive(MemoryViewObject* src) {
   b.readonly = src->readonly;
   std::memcpy(b.format, src->format, sizeof b.format);
   Value v = mv_from_buffer(b);
-  if (v.is_null()) release_buffer(&b);
+  if (v.is_null()) {
+    release_buffer(&b);
+    return v;
+  }
+  std::memcpy(as_mv(v)->dims, src->dims, sizeof src->dims);
+  std::memcpy(as_mv(v)->dim_strides, src->dim_strides, sizeof src->dim_strides);
   return v;
 }
 
@@ -280,7 +291,7 @@ Value mv_repr(Value self) {
 int64_t mv_len(Value self) {
   MemoryViewObject* m = as_mv(self);
   if (!check_released(m)) return -1;
-  return m->ndim == 0 ? 1 : m->shape;
+  return m->ndim == 0 ? 1 : m->ndim >= 2 ? m->dims[0] : m->shape;
 }
 
 std::string mv_tobytes_str(MemoryViewObject* m) {
@@ -296,6 +307,74 @@ std::string mv_tobytes_str(MemoryViewObject* m) {
   return out;
 }
 
+// The item at a tuple of [m->ndim] indices of a multi-dimensional view; null with an
+// exception (CPython's messages) when [key] is not such a tuple.
+uint8_t* nd_item_ptr(MemoryViewObject* m, Value key) {
+  if (!is_tuple(key) || tuple_length(key) < m->ndim) {
+    if (is_tuple(key) || has_index(key))
+      raise_error(exc_NotImplementedError, "multi-dimensional sub-views are not implemented");
+    else
+      raise_error(exc_TypeError, "memoryview: invalid slice key");
+    return nullptr;
+  }
+  if (tuple_length(key) > m->ndim) {
+    raise_format(exc_TypeError, "cannot index %lld-dimension view with %lld-element tuple",
+                 static_cast<long long>(m->ndim), static_cast<long long>(tuple_length(key)));
+    return nullptr;
+  }
+  uint8_t* p = m->data;
+  for (int d = 0; d < m->ndim; d++) {
+    Value k = tuple_at(key, d);
+    int64_t i;
+    if (!has_index(k)) {
+      raise_error(exc_TypeError, "memoryview: invalid slice key");
+      return nullptr;
+    }
+    if (!sequence_index(k, "memoryview", &i)) return nullptr;
+    if (i < 0) i += m->dims[d];
+    if (i < 0 || i >= m->dims[d]) {
+      raise_format(exc_IndexError, "index out of bounds on dimension %d", d + 1);
+      return nullptr;
+    }
+    p += i * m->dim_strides[d];
+  }
+  return p;
+}
+
+Value nd_getitem(Value self, MemoryViewObject* m, Value key) {
+  if (key == Ellipsis()) return self;
+  if (is_slice(key)) {
+    int64_t start, stop, step;
+    int64_t n = slice_indices_for(key, m->dims[0], &start, &stop, &step);
+    if (n < 0) return Value();
+    if (step != 1)
+      return raise_error(exc_NotImplementedError,
+                         "memoryview: strided slices of multi-dimensional views are not supported by tpy");
+    Value v = mv_derive(m);
+    if (v.is_null()) return v;
+    MemoryViewObject* r = as_mv(v);
+    int64_t row = m->dim_strides[0];
+    r->data = m->data + start * row;
+    r->dims[0] = n;
+    r->len = n * row;
+    r->shape = r->len / m->itemsize;
+    return v;
+  }
+  uint8_t* p = nd_item_ptr(m, key);
+  return p == nullptr ? Value() : unpack_item(m->format, p);
+}
+
+// tolist() of dimension [d] at [p].
+Value nd_tolist(MemoryViewObject* m, const uint8_t* p, int d) {
+  Value list = list_new(m->dims[d]);
+  if (list.is_null()) return list;
+  for (int64_t i = 0; i < m->dims[d]; i++, p += m->dim_strides[d]) {
+    Value item = d + 1 == m->ndim ? unpack_item(m->format, p) : nd_tolist(m, p, d + 1);
+    if (item.is_null() || list_append(list, item) < 0) return Value();
+  }
+  return list;
+}
+
 Value mv_getitem(Value self, Value key) {
   MemoryViewObject* m = live_view(self);
   if (m == nullptr) return Value();
@@ -304,6 +383,7 @@ Value mv_getitem(Value self, Value key) {
     if (is_tuple(key) && tuple_length(key) == 0) return unpack_item(m->format, m->data);
     return raise_error(exc_TypeError, "invalid indexing of 0-dim memory");
   }
+  if (m->ndim >= 2) return nd_getitem(self, m, key);
   if (is_slice(key)) {
     int64_t start, stop, step;
     int64_t n = slice_indices_for(key, m->shape, &start, &stop, &step);
@@ -344,6 +424,10 @@ int mv_setitem(Value self, Value key, Value v) {
   if (v.is_null()) {
     raise_error(exc_TypeError, "cannot delete memory");
     return -1;
+  }
+  if (m->ndim >= 2) {
+    uint8_t* p = nd_item_ptr(m, key);
+    return p != nullptr && pack_item(m->format, p, v) ? 0 : -1;
   }
   if (m->ndim == 0) {
     if (key == Ellipsis() || (is_tuple(key) && tuple_length(key) == 0))
@@ -401,7 +485,8 @@ Value mv_richcompare(Value a, Value b, CompareOp op) {
     Value vb = memoryview_from_object(b);
     if (vb.is_null()) return vb;
     MemoryViewObject* o = as_mv(vb);
-    if (o->ndim != m->ndim || o->shape != m->shape) {
+    if (o->ndim != m->ndim || o->shape != m->shape ||
+        (m->ndim >= 2 && std::memcmp(m->dims, o->dims, sizeof(int64_t) * m->ndim) != 0)) {
       eq = false;
     } else if (is_byte_format(m->format) && is_byte_format(o->format) &&
                fmt_char(m->format) == fmt_char(o->format)) {
@@ -453,6 +538,8 @@ Value mv_iter(Value self) {
   MemoryViewObject* m = live_view(self);
   if (m == nullptr) return Value();
   if (m->ndim == 0) return raise_error(exc_TypeError, "invalid indexing of 0-dim memory");
+  if (m->ndim >= 2)
+    return raise_error(exc_NotImplementedError, "multi-dimensional sub-views are not implemented");
   auto* it = static_cast<MemoryIterObject*>(gc::alloc(sizeof(MemoryIterObject), &memory_iterator_type));
   if (it == nullptr) return raise_no_memory();
   gc::store(it, &it->view, self);
@@ -497,7 +584,7 @@ bool mv_get_buffer(Value obj, Buffer* out, int flags) {
   out->itemsize = m->itemsize;
   out->shape = m->shape;
   out->stride = m->stride;
-  out->ndim = m->ndim;
+  out->ndim = m->ndim >= 2 ? 1 : m->ndim;  // consumers see the memory flattened
   out->readonly = m->readonly;
   std::memcpy(out->format, m->format, sizeof out->format);
   m->exports++;
@@ -546,6 +633,7 @@ Value m_tolist(Value self, const Value*, size_t, Value) {
   MemoryViewObject* m = live_view(self);
   if (m == nullptr) return Value();
   if (m->ndim == 0) return unpack_item(m->format, m->data);
+  if (m->ndim >= 2) return nd_tolist(m, m->data, 0);
   Value list = list_new(m->shape);
   if (list.is_null()) return list;
   for (int64_t i = 0; i < m->shape; i++) {
@@ -607,9 +695,13 @@ Value m_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
   int64_t n = m->len / itemsize;
   if (!dims.is_null()) {
     int64_t nd = tuple_length(dims);
-    if (nd > 1)
+    if (m->ndim != 1 && nd != 1)
+      return raise_error(exc_TypeError, "memoryview: cast must be 1D -> ND or ND -> 1D");
+    if (nd > 64)
+      return raise_error(exc_ValueError, "memoryview: number of dimensions must not exceed 64");
+    if (nd > kMaxDims)
       return raise_error(exc_NotImplementedError,
-                         "memoryview: casts to more than one dimension are not supported by tpy");
+                         "memoryview: tpy supports casts to at most 8 dimensions");
     int64_t product = 1;
     for (int64_t i = 0; i < nd; i++) {
       int64_t d;
@@ -631,6 +723,14 @@ Value m_cast(Value self, const Value* args, size_t nargs, Value kwnames) {
   r->ndim = ndim;
   r->shape = ndim == 0 ? 1 : n;
   r->stride = itemsize;
+  if (ndim >= 2) {
+    int64_t stride = itemsize;
+    for (int d = ndim - 1; d >= 0; d--) {
+      r->dims[d] = tuple_at(dims, d).as_int();
+      r->dim_strides[d] = stride;
+      stride *= r->dims[d];
+    }
+  }
   return v;
 }
 
@@ -649,10 +749,18 @@ Value g_readonly(MemoryViewObject* m) { return Bool(m->readonly); }
 Value g_itemsize(MemoryViewObject* m) { return Value::from_int(m->itemsize); }
 Value g_format(MemoryViewObject* m) { return str_from_ascii(m->format); }
 Value g_ndim(MemoryViewObject* m) { return Value::from_int(m->ndim); }
+Value dims_tuple(MemoryViewObject* m, const int64_t* values) {
+  Value t = tuple_new(m->ndim);
+  if (t.is_null()) return t;
+  for (int d = 0; d < m->ndim; d++) tuple_init_item(t, d, Value::from_int(values[d]));
+  return t;
+}
 Value g_shape(MemoryViewObject* m) {
+  if (m->ndim >= 2) return dims_tuple(m, m->dims);
   return m->ndim == 0 ? tuple_empty() : tuple_pack({Value::from_int(m->shape)});
 }
 Value g_strides(MemoryViewObject* m) {
+  if (m->ndim >= 2) return dims_tuple(m, m->dim_strides);
   return m->ndim == 0 ? tuple_empty() : tuple_pack({Value::from_int(m->stride)});
 }
 Value g_suboffsets(MemoryViewObject*) { return tuple_empty(); }
