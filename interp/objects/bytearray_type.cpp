@@ -318,7 +318,10 @@ Value bytearray_add(Value a, Value b) {
     return concat_error(a, b);
   }
   BufferView vb;
-  if (!vb.get(b)) return Value();
+  if (!vb.get(b)) {
+    clear_exception();
+    return concat_error(a, b);
+  }
   std::string out(bytes_view(a));
   out += vb.bytes();
   return bytearray_from_data(out.data(), out.size());
@@ -328,7 +331,10 @@ Value bytearray_iadd(Value a, Value b) {
   if (!is_bytearray(a)) return NotImplemented();
   if (!has_buffer(b)) return concat_error(a, b);
   BufferView vb;
-  if (!vb.get(b)) return Value();
+  if (!vb.get(b)) {
+    clear_exception();
+    return concat_error(a, b);
+  }
   std::string src(vb.bytes());
   vb.reset();
   int64_t n = as_bytearray(a)->length;

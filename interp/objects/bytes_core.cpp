@@ -62,7 +62,11 @@ int64_t bytes_hash(Value v) {
 
 Value bytes_concat(Value a, Value b) {
   BufferView va, vb;
-  if (!va.get(a) || !vb.get(b)) return Value();
+  if (!va.get(a) || !vb.get(b)) {
+    clear_exception();
+    return raise_format(exc_TypeError, "can't concat %.100s to %.100s", type_of(b)->c_name(),
+                        type_of(a)->c_name());
+  }
   // b'' + x and x + b'' with exact bytes: the other operand itself, as CPython.
   if (va.b.len == 0 && is_exact_bytes(b)) return b;
   if (vb.b.len == 0 && is_exact_bytes(a)) return a;

@@ -427,7 +427,11 @@ Value bm_join(Value self, const Value* args, size_t, Value) {
       return raise_format(exc_TypeError, "sequence item %lld: expected a bytes-like object, %.80s found",
                           static_cast<long long>(i), type_of(item)->c_name());
     BufferView v;
-    if (!v.get(item)) return Value();
+    if (!v.get(item)) {
+      clear_exception();  // a strided view, as CPython words it
+      return raise_format(exc_TypeError, "sequence item %lld: expected a bytes-like object, %.80s found",
+                          static_cast<long long>(i), type_of(item)->c_name());
+    }
     if (i) out += sep;
     out += v.bytes();
     n = is_list(seq) ? list_length(seq) : tuple_length(seq);

@@ -48,8 +48,10 @@ bool append_bytes_of(std::string& out, Value v, int64_t precision) {
     b = v;
   } else if (has_buffer(v)) {
     BufferView bv;
-    if (!bv.get(v)) return false;
-    std::string_view s = bv.bytes();
+    if (!bv.get(v, kBufAnyContiguity)) return false;
+    std::string copy(static_cast<size_t>(bv.b.len), '\0');
+    buffer_copy_out(bv.b, reinterpret_cast<uint8_t*>(copy.data()));
+    std::string_view s = copy;
     if (precision >= 0 && static_cast<int64_t>(s.size()) > precision) s = s.substr(0, precision);
     out += s;
     return true;

@@ -114,3 +114,13 @@ for fmt, vals in (('B', (255, 256, -1, 2**63, 2**64)), ('b', (-128, 128)), ('H',
     mm = memoryview(bytearray(8)).cast(fmt)
     for v in vals:
         t(lambda: (mm.__setitem__(0, v), mm[0])[1])
+st = memoryview(b'abcdef')[::2]
+t(lambda: bytes(st))
+t(lambda: b''.join([st]))
+t(lambda: bytearray(b'x').__iadd__(st))
+t(lambda: bytearray(b'x') + st)
+t(lambda: b'x' + st)
+t(lambda: b'%s|%b' % (st, st))
+t(lambda: b'a' in st)
+t(lambda: 97 in st)
+t(lambda: hash(memoryview(bytearray(b'a')).toreadonly()))
