@@ -227,9 +227,7 @@ Value create_sha512_module() {
   if (m.is_null()) return m;
   Value d = module_dict(m);
   if (add_native_functions(d, kFunctions, m, dict_get_cstr(d, "__name__")) < 0) return Value();
-  if (dict_set_cstr(d, "SHA512Type", Value::from_object(&sha512_type)) < 0 ||
-      dict_set_cstr(d, "SHA384Type", Value::from_object(&sha384_type)) < 0)
-    return Value();
+  if (dict_set_cstr(d, "SHA384Type", Value::from_object(&sha384_type)) < 0) return Value();
   return m;
 }
 

@@ -5,7 +5,11 @@
 #include <cmath>
 #include <ctime>
 
+#include <pthread.h>
+
+#include "interp/modules/math_internal.h"
 #include "interp/modules/native_modules.h"
+#include "interp/modules/signal.h"
 #include "interp/modules/time_internal.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/dict.h"
@@ -89,6 +93,44 @@ Value f_clock_gettime_ns(Value, const Value* args, size_t, Value) {
   return int_from_i64(static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec);
 }
 
+Value f_clock_settime(Value, const Value* args, size_t nargs, Value) {
+  if (!check_nargs("clock_settime", nargs, 2, 2)) return Value();
+  clockid_t id;
+  if (!clock_id_arg(args[0], &id)) return Value();
+  double t;
+  if (!math_mod::arg_double(args[1], &t)) return Value();
+  struct timespec ts;
+  ts.tv_sec = static_cast<time_t>(std::floor(t));
+  ts.tv_nsec = static_cast<long>((t - std::floor(t)) * 1e9);
+  if (clock_settime(id, &ts) != 0) return raise_errno(errno);
+  return None();
+}
+
+Value f_clock_settime_ns(Value, const Value* args, size_t nargs, Value) {
+  if (!check_nargs("clock_settime_ns", nargs, 2, 2)) return Value();
+  clockid_t id;
+  int64_t ns;
+  if (!clock_id_arg(args[0], &id) || !index_to_i64(args[1], &ns)) return Value();
+  struct timespec ts;
+  ts.tv_sec = static_cast<time_t>(ns / 1000000000);
+  ts.tv_nsec = static_cast<long>(ns % 1000000000);
+  if (ts.tv_nsec < 0) {
+    ts.tv_nsec += 1000000000;
+    ts.tv_sec--;
+  }
+  if (clock_settime(id, &ts) != 0) return raise_errno(errno);
+  return None();
+}
+
+Value f_pthread_getcpuclockid(Value, const Value* args, size_t, Value) {
+  int64_t tid;
+  if (!index_to_i64(args[0], &tid)) return Value();
+  clockid_t id;
+  int err = pthread_getcpuclockid(static_cast<pthread_t>(tid), &id);
+  if (err != 0) return raise_errno(err);
+  return Value::from_int(id);
+}
+
 Value f_clock_getres(Value, const Value* args, size_t, Value) {
   clockid_t id;
   if (!clock_id_arg(args[0], &id)) return Value();
@@ -121,10 +163,10 @@ Value f_sleep(Value, const Value* args, size_t, Value) {
     deadline.tv_sec++;
     deadline.tv_nsec -= 1000000000;
   }
-  // Sleep to an absolute deadline so a signal that interrupts us does not lengthen the sleep
-  // (PEP 475); a pending KeyboardInterrupt is left to the interpreter loop.
+  // Sleep to an absolute deadline so that a signal does not lengthen the sleep; its Python
+  // handler runs at once and may end the sleep with an exception (PEP 475).
   while (clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &deadline, nullptr) == EINTR) {
-    if (error_occurred()) return Value();
+    if (signal_run_pending() < 0) return Value();
   }
   return None();
 }
@@ -210,6 +252,9 @@ const MethodDef kClockFunctions[] = {
     {"thread_time_ns", f_clock_ns<CLOCK_THREAD_CPUTIME_ID>, kMethNoArgs, "thread_time() -> int\n\nThread time for profiling as nanoseconds:\nsum of the kernel and user-space CPU time."},
     {"clock_gettime", f_clock_gettime, kMethO, "clock_gettime(clk_id) -> float\n\nReturn the time of the specified clock clk_id."},
     {"clock_gettime_ns", f_clock_gettime_ns, kMethO, "clock_gettime(clk_id) -> int\n\nReturn the time of the specified clock clk_id as nanoseconds."},
+    {"clock_settime", f_clock_settime, kMethFast, "clock_settime(clk_id, time)\n\nSet the time of the specified clock clk_id."},
+    {"clock_settime_ns", f_clock_settime_ns, kMethFast, "clock_settime_ns(clk_id, time)\n\nSet the time of the specified clock clk_id with nanoseconds."},
+    {"pthread_getcpuclockid", f_pthread_getcpuclockid, kMethO, "pthread_getcpuclockid(thread_id) -> int\n\nReturn the clk_id of a thread's CPU time clock."},
     {"clock_getres", f_clock_getres, kMethO, "clock_getres(clk_id) -> floating point number\n\nReturn the resolution (precision) of the specified clock clk_id."},
     {"sleep", f_sleep, kMethO, "sleep(seconds)\n\nDelay execution for a given number of seconds.  The argument may be\na floating point number for subsecond precision."},
     {"get_clock_info", f_get_clock_info, kMethO, "get_clock_info(name: str) -> dict\n\nGet information of the specified clock."},
@@ -231,7 +276,9 @@ Value create_time_module() {
   if (add_native_functions(d, kClockFunctions, m, name) < 0 ||
       add_native_functions(d, kStructFunctions, m, name) < 0)
     return Value();
-  if (dict_set_cstr(d, "struct_time", Value::from_object(&struct_time_type)) < 0) return Value();
+  if (dict_set_cstr(d, "struct_time", Value::from_object(&struct_time_type)) < 0 ||
+      dict_set_cstr(d, "_STRUCT_TM_ITEMS", Value::from_int(11)) < 0)
+    return Value();
   const struct {
     const char* name;
     int value;
