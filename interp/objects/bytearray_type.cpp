@@ -8,6 +8,7 @@
 #include "interp/objects/bytes_internal.h"
 #include "interp/objects/exceptions.h"
 #include "interp/objects/int.h"
+#include "interp/objects/list.h"
 #include "interp/objects/seq_iter.h"
 #include "interp/objects/singletons.h"
 #include "interp/objects/slice.h"
@@ -131,7 +132,13 @@ int bytearray_tp_init(Value self, const Value* args, size_t nargs, Value kwnames
   }
   std::string data;
   if (!bytes_collect_iterable(it, "byte must be in range(0, 256)", data)) return -1;
-  return bytearray_setslice(self, 0, as_bytearray(self)->length, data);
+  if (is_exact_list(arg) || is_exact_tuple(arg))
+    return bytearray_setslice(self, 0, as_bytearray(self)->length, data);
+  // CPython appends an iterator's items one by one: grow the same way so __alloc__ agrees.
+  for (size_t k = 1; k <= data.size(); k++)
+    if (bytearray_resize(self, static_cast<int64_t>(k)) < 0) return -1;
+  if (!data.empty()) std::memcpy(as_bytearray(self)->data, data.data(), data.size());
+  return 0;
 }
 
 // CPython's bytearray repr differs from bytes': it escapes a single quote even inside double

@@ -152,3 +152,17 @@ f[5:1:-1] = b''
 print(f)
 f[1:1] = b''
 print(f)
+b = bytearray()
+seq = []
+for i in range(40):
+    b.append(i)
+    seq.append(b.__alloc__())
+print(seq)
+b = bytearray(b'x' * 100)
+seq = []
+for i in range(30):
+    b.pop()
+    seq.append(b.__alloc__())
+print(seq)
+b = bytearray(range(50)); del b[:10]; print(b.__alloc__(), len(b)); b.extend(range(100)); print(b.__alloc__())
+print(bytearray([1,2,3]).__alloc__(), bytearray(range(20)).__alloc__(), bytearray(b'ab' * 10).__alloc__(), bytearray(5).__alloc__(), (bytearray(b'ab') * 3).__alloc__(), bytearray('abc', 'ascii').__alloc__())
