@@ -1,9 +1,9 @@
 # cmath: every function on finite values (CPython's algorithms), a few special values, errors.
 import cmath
 
-def show(name, *args):
+def show(name, *args, **kwargs):
     try:
-        r = getattr(cmath, name)(*args)
+        r = getattr(cmath, name)(*args, **kwargs)
     except Exception as e:
         print(name, args, type(e).__name__, e)
     else:
