@@ -57,15 +57,10 @@ void coroutine_created(Value g) {
   t_last_created = g.as_object();
 }
 
-void coroutine_dropped(Value v, Frame* frame, const uint16_t* pop_top) {
-  auto* g = as_gen(v);
-  if (g->state != GenState::Created || g->warned_unawaited || t_last_created != g) return;
-  // Only a value fresh from the CALL just before: then no other reference can exist.
-  CodeObject* co = frame->code;
-  int index = static_cast<int>(pop_top - co->code);
-  int call_at = index - 1 - vm::op_caches(vm::Op::CALL);
-  if (call_at < 0 || vm::op_family(co->code[call_at] & 0xFF) != static_cast<int>(vm::Op::CALL))
-    return;
+namespace {
+
+// The warning as CPython's warnings module shows it for code unit [index] of [co].
+void warn_at(GenObject* g, CodeObject* co, int index) {
   g->warned_unawaited = true;
   std::string file = str_to_utf8(co->filename);
   int line = code_line_at(co, index);
@@ -81,6 +76,26 @@ void coroutine_dropped(Value v, Frame* frame, const uint16_t* pop_top) {
   text += "RuntimeWarning: Enable tracemalloc to get the object allocation traceback\n";
   std::fflush(stdout);
   std::fputs(text.c_str(), stderr);
+}
+
+}  // namespace
+
+void coroutine_dropped(Value v, Frame* frame, const uint16_t* pop_top) {
+  auto* g = as_gen(v);
+  if (g->state != GenState::Created || g->warned_unawaited || t_last_created != g) return;
+  // Only a value fresh from the CALL just before: then no other reference can exist.
+  CodeObject* co = frame->code;
+  int index = static_cast<int>(pop_top - co->code);
+  int call_at = index - 1 - vm::op_caches(vm::Op::CALL);
+  if (call_at < 0 || vm::op_family(co->code[call_at] & 0xFF) != static_cast<int>(vm::Op::CALL))
+    return;
+  warn_at(g, co, index);
+}
+
+void coroutine_finalized(Value v, Frame* frame) {
+  auto* g = as_gen(v);
+  if (g->state != GenState::Created || g->warned_unawaited || frame == nullptr) return;
+  warn_at(g, frame->code, frame->lasti);
 }
 
 }  // namespace tpy

@@ -17,5 +17,7 @@ struct Frame;
 void coroutine_created(Value g);
 // The POP_TOP at [pop_top] (a code unit of [frame]'s code) drops [v], a coroutine.
 void coroutine_dropped(Value v, Frame* frame, const uint16_t* pop_top);
+// coroutine.__del__() called while [frame] runs: warns there if [v] never started.
+void coroutine_finalized(Value v, Frame* frame);
 
 }  // namespace tpy

@@ -426,7 +426,17 @@ const GetSetDef async_generator_getsets[] = {
     {"ag_suspended", gi_suspended, nullptr, nullptr},
     {nullptr, nullptr, nullptr, nullptr}};
 
+// gen.__del__(): CPython's finalizer as a method: a coroutine that never started warns, then
+// the generator is closed; an error in its cleanup is dropped (CPython reports it as
+// unraisable).
+Value gen_del_m(Value self, const Value*, size_t, Value) {
+  if (is_coroutine(self)) coroutine_finalized(self, ts().frame);
+  if (as_gen(self)->state != GenState::Completed && gen_close(self).is_null()) clear_exception();
+  return None();
+}
+
 const MethodDef generator_methods[] = {
+    {"__del__", gen_del_m, kMethNoArgs, nullptr},
     {"send", gen_send_m, kMethO, "send(arg) -> send 'arg' into generator,\nreturn next yielded value or raise StopIteration."},
     {"throw", gen_throw_m, kMethFastKw, "throw(value)\nthrow(type[,value[,tb]])\n\nRaise exception in generator, return next yielded value or raise\nStopIteration."},
     {"close", gen_close_m, kMethNoArgs, "close() -> raise GeneratorExit inside generator."},
