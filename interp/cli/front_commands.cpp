@@ -144,7 +144,11 @@ int dump_ast_command(const std::string& path, bool attributes) {
   }
   std::string out;
   out.reserve(bytes.size() * 8);
-  parse::dump_ast(out, r.mod, attributes);
+  if (!parse::dump_ast(out, r.mod, attributes)) {
+    std::fputs("RecursionError: maximum recursion depth exceeded while calling a Python object\n",
+               stderr);
+    return 1;
+  }
   out += '\n';
   std::fwrite(out.data(), 1, out.size(), stdout);
   return 0;

@@ -21,7 +21,15 @@ using namespace ast;
 struct Dumper {
   std::string& out;
   bool attrs;
+  int depth = 0;        // nodes being printed, outermost first
+  bool failed = false;  // went deeper than kMaxDumpDepth; the output is unfinished
 };
+
+// ast.dump() recurses once per nested node and python3.11 stops near its recursion limit of
+// 1000 (RecursionError); stopping here too keeps the native stack shallow, even under ASan.
+// 992 is the deepest chain of nodes `print(ast.dump(ast.parse(src)))` prints (Module, Assign,
+// 989 UnaryOps, Constant); counting sum-type nodes only is CPython's count for such chains.
+constexpr int kMaxDumpDepth = 992;
 
 // ASDL `?` fields (OptExpr, OptIdent, OptStr, OptArg, OptPattern): None is not printed.
 constexpr bool is_optional_kind(std::string_view kind) { return kind.starts_with("Opt"); }
@@ -92,6 +100,15 @@ void put_sum(Dumper& d, const Cat* n) {
     d.out += "None";
     return;
   }
+  if (d.failed || d.depth >= kMaxDumpDepth) {
+    d.failed = true;
+    return;
+  }
+  struct Nest {
+    Dumper& d;
+    explicit Nest(Dumper& dd) : d(dd) { d.depth++; }
+    ~Nest() { d.depth--; }
+  } nest(d);
 #define TPY_AST_PRODUCT(...)
 #define TPY_AST_NODE(C, Name, Py, Fields)                                        \
   if constexpr (std::is_same_v<Cat, C>) {                                        \
@@ -166,9 +183,10 @@ void put_attributes(Dumper& d, bool& first, const N* n) {
 
 }  // namespace
 
-void dump_ast(std::string& out, const ast::Mod* mod, bool include_attributes) {
+bool dump_ast(std::string& out, const ast::Mod* mod, bool include_attributes) {
   Dumper d{out, include_attributes};
   put(d, mod);
+  return !d.failed;
 }
 
 }  // namespace tpy::parse

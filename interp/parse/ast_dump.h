@@ -8,6 +8,8 @@
 namespace tpy::parse {
 
 // Appends `ast.dump(mod)` (or `ast.dump(mod, include_attributes=True)`) to [out], no newline.
-void dump_ast(std::string& out, const ast::Mod* mod, bool include_attributes);
+// False when the tree nests deeper than ast.dump() can recurse (python3.11 raises
+// RecursionError there); [out] then holds an unfinished dump.
+[[nodiscard]] bool dump_ast(std::string& out, const ast::Mod* mod, bool include_attributes);
 
 }  // namespace tpy::parse

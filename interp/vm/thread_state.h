@@ -29,7 +29,10 @@ struct ThreadState {
 };
 
 // The running thread's state (set up by the runtime when a thread starts running Python).
-extern thread_local ThreadState* t_thread_state;
+// constinit here too: callers then read the TLS slot directly instead of calling the
+// dynamic-initialisation wrapper (faster in the eval loop, and GCC's UBSan misreports the
+// wrapper's address as null).
+extern thread_local constinit ThreadState* t_thread_state;
 inline ThreadState& ts() { return *t_thread_state; }
 
 }  // namespace tpy

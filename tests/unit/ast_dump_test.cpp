@@ -75,7 +75,7 @@ class AstDump : public ::testing::Test {
 
   std::string dump(const Mod* m, bool attrs = false) {
     std::string s;
-    dump_ast(s, m, attrs);
+    EXPECT_TRUE(dump_ast(s, m, attrs));
     return s;
   }
 
@@ -437,7 +437,7 @@ TEST_F(AstDump, OtherModes) {
 
 TEST_F(AstDump, AppendsToOutput) {
   std::string s = ">";
-  dump_ast(s, module({}), false);
+  EXPECT_TRUE(dump_ast(s, module({}), false));
   EXPECT_EQ(s, ">Module(body=[], type_ignores=[])");
 }
 

@@ -142,10 +142,14 @@ TEST(Alloc, ThreadsAllocateFromTheirOwnCaches) {
 }
 
 #if defined(__SANITIZE_ADDRESS__)
-TEST(AllocDeathTest, AsanCatchesOverflowPastTheRequestedSize) {
+// An object owns its whole cell (cell_size), so the first byte ASan must reject is the next,
+// still free, cell of the bump range.
+TEST(AllocDeathTest, AsanCatchesOverflowPastTheCell) {
   Object* o = alloc(40, &test_type);
   volatile char* p = reinterpret_cast<char*>(o);
-  EXPECT_DEATH(p[40] = 1, "use-after-poison");
+  size_t end = cell_size(o);
+  p[end - 1] = 1;
+  EXPECT_DEATH(p[end] = 1, "use-after-poison");
 }
 #endif
 
