@@ -131,7 +131,7 @@ SendResult gen_send_ex(Value gen, Value arg, Value* result, bool throwing) {
     raise_format(exc_TypeError, "can't send non-None value to a just-started %s", kind_word(g));
     return SendResult::Error;
   }
-  if (!throwing) f->stack_base()[f->stacktop++] = arg.is_null() ? None() : arg;
+  if (!throwing) f->stack_base()[f->stacktop++] = arg.is_null() ? None() : arg;  // barrier below
   ThreadState& t = ts();
   Value outer = t.handled_exception;
   if (!g->exc_state.is_null()) t.handled_exception = g->exc_state;
@@ -139,6 +139,9 @@ SendResult gen_send_ex(Value gen, Value arg, Value* result, bool throwing) {
   Value r = eval_frame(f, throwing);
   g->exc_state = t.handled_exception == outer ? Value() : t.handled_exception;
   t.handled_exception = outer;
+  // The frame lives inside [g]: the eval loop stored into it without barriers while it ran
+  // (a running frame is a root), so an old generator must be remembered now it stops.
+  gc::write_barrier_all(g);
   if (!r.is_null()) {
     if ((f->code->code[f->lasti] & 0xFF) == int(Op::YIELD_VALUE)) {
       g->state = GenState::Suspended;
