@@ -68,7 +68,7 @@ Value run_callbacks(const char* phase, int64_t generation, size_t collected) {
   Value m = gc_module_ref();
   if (m.is_null()) return None();
   Value cbs = dict_get_cstr(module_dict(m), "callbacks");
-  if (cbs.is_null() || !!is_list(cbs) || list_length(cbs) == 0) return None();
+  if (cbs.is_null() || !is_list(cbs) || list_length(cbs) == 0) return None();
   Value info = dict_new();
   if (info.is_null()) return info;
   Value ph = str_from_utf8(phase);
