@@ -78,21 +78,27 @@ void Heap::reserve() {
   fatal(__FILE__, __LINE__, "cannot reserve address space for the GC heap");
 }
 
-void Heap::format_page(size_t i, unsigned cls) {
+void Heap::format_page(size_t i, unsigned cls, bool resident) {
   uint32_t cell = kClassSizes[cls];
   m_pages[i] = {cell, static_cast<uint32_t>(kPageSize / cell), PageKind::kSmall,
                 static_cast<uint8_t>(cls), true, false, 0};
   m_pages_in_use++;
   char* page = page_address(i);
-  populate(page);
+  if (!resident) populate(page);
   TPY_ASAN_POISON(page, kPageSize);
 }
 
-// A page for size class [cls]: a recycled empty one, else the next one of the reserved range;
-// null when the range is used up.
+// A page for size class [cls]: a recycled empty one (resident ones first: faulting a page in
+// again costs more than anything else the allocator does), else the next one of the
+// reserved range; null when the range is used up.
 char* Heap::fresh_page(unsigned cls) {
   size_t i;
-  if (!m_free_pages.empty()) {
+  bool resident = false;
+  if (!m_clean_pages.empty()) {
+    i = m_clean_pages.back();
+    m_clean_pages.pop_back();
+    resident = true;
+  } else if (!m_free_pages.empty()) {
     i = m_free_pages.back();
     m_free_pages.pop_back();
   } else {
@@ -102,7 +108,7 @@ char* Heap::fresh_page(unsigned cls) {
     i = used / kPageSize;
     m_used_bytes.store(used + kPageSize, std::memory_order_release);
   }
-  format_page(i, cls);
+  format_page(i, cls, resident);
   return page_address(i);
 }
 
@@ -159,16 +165,24 @@ bool Heap::refill(unsigned cls, size_t max_cells, BumpRange* out) {
 }
 
 void Heap::release_page(size_t i) {
-  char* page = page_address(i);
-  TPY_ASAN_UNPOISON(page, kPageSize);
-  madvise(page, kPageSize, MADV_DONTNEED);  // reads back as zeroes; RSS falls
-  TPY_ASAN_POISON(page, kPageSize);
   m_pages[i].kind = PageKind::kEmpty;
   m_pages[i].queued = false;
   m_pages[i].young = false;
   m_pages[i].live = 0;
   m_pages_in_use--;
-  m_free_pages.push_back(static_cast<uint32_t>(i));
+  m_clean_pages.push_back(static_cast<uint32_t>(i));
+}
+
+void Heap::trim_empty_pages(size_t keep) {
+  while (m_clean_pages.size() > keep) {
+    size_t i = m_clean_pages.back();
+    m_clean_pages.pop_back();
+    char* page = page_address(i);
+    TPY_ASAN_UNPOISON(page, kPageSize);
+    madvise(page, kPageSize, MADV_DONTNEED);  // reads back as zeroes; RSS falls
+    TPY_ASAN_POISON(page, kPageSize);
+    m_free_pages.push_back(static_cast<uint32_t>(i));
+  }
 }
 
 void Heap::queue_page(size_t i) {

@@ -80,8 +80,10 @@ class Heap {
   HeapStats stats();
 
   // -- Sweeping (sweep.cpp, world stopped) -----------------------------------------------------
-  // A page swept empty: returned to the OS and kept for any class.
+  // A page swept empty (all zero already): kept resident for any class.
   void release_page(size_t i);
+  // Returns resident empty pages beyond [keep] to the OS (MADV_DONTNEED), so RSS falls.
+  void trim_empty_pages(size_t keep);
   // A page with free cells: its class's allocator will look for runs in it.
   void queue_page(size_t i);
   // After sweeping the large objects: drop the freed ones and recompute the bounds.
@@ -95,7 +97,7 @@ class Heap {
  private:
   void reserve();
   char* fresh_page(unsigned cls);
-  void format_page(size_t i, unsigned cls);
+  void format_page(size_t i, unsigned cls, bool resident);
   bool next_run(unsigned cls, size_t max_cells, BumpRange* out);
 
   std::mutex m_mutex;
@@ -104,7 +106,8 @@ class Heap {
   size_t m_reserved = 0;
   size_t m_pages_in_use = 0;  // kSmall pages
   PageInfo* m_pages = nullptr;
-  std::vector<uint32_t> m_free_pages;                    // kEmpty pages
+  std::vector<uint32_t> m_free_pages;   // kEmpty pages returned to the OS
+  std::vector<uint32_t> m_clean_pages;  // kEmpty pages still resident (and zero)
   std::vector<uint32_t> m_partial[kNumSizeClasses];      // pages with free cells, per class
   int64_t m_cursor_page[kNumSizeClasses];                // page being carved into runs, or -1
   uint32_t m_cursor_cell[kNumSizeClasses] = {};
