@@ -49,7 +49,12 @@ std::vector<Value>& ref_callbacks() {
 }
 
 void hooks_after_mark() {
-  if (!g_hooks.clear_referent) return;
+  if (!g_hooks.clear_referent) {
+    // No weakref type installed (tests): forget the dead, so no entry ever dangles.
+    std::erase_if(refs(), dead);
+    std::erase_if(referents(), dead);
+    return;
+  }
   std::erase_if(refs(), [](Object* r) {
     if (!dead(r)) return false;
     g_hooks.forget(r);

@@ -242,3 +242,50 @@ TEST_F(GcCollect, FinalizersRunOnceAndMayResurrect) {
 
 }  // namespace
 }  // namespace tpy::gc
+
+namespace tpy::gc {
+namespace {
+
+// The side-table interface of gc/weak.h, as the _weakref module uses it.
+std::vector<Object*> g_cleared_referents, g_forgotten;
+std::vector<Value> g_called;
+Object* g_ref_with_callback = nullptr;
+void hook_clear(Object* referent, std::vector<Value>* callbacks) {
+  g_cleared_referents.push_back(referent);
+  if (g_ref_with_callback) callbacks->push_back(Value::from_object(g_ref_with_callback));
+}
+void hook_forget(Object* ref) { g_forgotten.push_back(ref); }
+void hook_call(Value ref) { g_called.push_back(ref); }
+
+[[gnu::noinline]] Hidden referent_with_ref(Pair* live_ref, Hidden* dead_ref) {
+  Pair* target = new_pair();
+  weak_referent_added(target);
+  weak_ref_added(live_ref);
+  Pair* dying_ref = new_pair();
+  weak_ref_added(dying_ref);
+  *dead_ref = hide(dying_ref);
+  return hide(target);
+}
+
+TEST_F(GcCollect, WeakRefHooksSeeDeadReferentsAndDeadRefs) {
+  set_weakref_hooks({hook_clear, hook_forget, hook_call});
+  auto* ref = new_pair();
+  Value rv = Value::from_object(ref);
+  TempRoot r(rv);
+  g_ref_with_callback = ref;
+  Hidden dead_ref;
+  Hidden target = referent_with_ref(ref, &dead_ref);
+  collect_clean(CollectionKind::kYoung);
+  EXPECT_FALSE(alive(target));
+  ASSERT_EQ(g_cleared_referents.size(), 1u);
+  EXPECT_EQ(g_cleared_referents[0], unhide(target));
+  ASSERT_EQ(g_forgotten.size(), 1u);
+  EXPECT_EQ(g_forgotten[0], unhide(dead_ref));
+  ASSERT_EQ(g_called.size(), 1u);  // after the collection, for the live ref
+  EXPECT_EQ(g_called[0].as_object(), ref);
+  set_weakref_hooks({});
+  g_ref_with_callback = nullptr;
+}
+
+}  // namespace
+}  // namespace tpy::gc
