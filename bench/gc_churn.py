@@ -30,7 +30,7 @@ def live_set(size):
     # A long-lived structure of about [size] nodes, replaced piece by piece.
     return [Node(i, None) for i in range(size)]
 
-rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 560
+rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 600
 keep = live_set(100_000)
 check = 0
 for r in range(rounds):
