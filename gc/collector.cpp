@@ -160,16 +160,32 @@ double percentile(std::vector<double> v, double p) {
 
 }  // namespace
 
-size_t collect(CollectionKind kind) {
+bool g_finalizers_pending = false;
+
+size_t collect_deferred(CollectionKind kind) {
   State& s = state();
   if (s.collecting) return 0;
   s.collecting = true;
   size_t found = collect_locked(kind, s);
   s.collecting = false;
-  // Callbacks and finalizers may allocate (and collect again): the pending lists are roots.
+  if (!s.finalize_queue.empty() || weak_callbacks_pending()) g_finalizers_pending = true;
+  return found;
+}
+
+void run_finalizers() {
+  State& s = state();
+  g_finalizers_pending = false;
+  if (s.collecting) return;
+  // Callbacks and finalizers may allocate, but do not collect meanwhile: what is still
+  // queued must stay queued (the queues are roots).
   s.collecting = true;
   run_pending(s);
   s.collecting = false;
+}
+
+size_t collect(CollectionKind kind) {
+  size_t found = collect_deferred(kind);
+  run_finalizers();
   return found;
 }
 
@@ -205,13 +221,13 @@ size_t before_slow_alloc(size_t size) {
   if (s.options.stress) {
     if (++s.stress_count % s.options.stress == 0) {
       // Mostly young collections (they test the barriers), a full one now and then.
-      collect(s.stress_count / s.options.stress % 8 == 0 ? CollectionKind::kFull
-                                                          : CollectionKind::kYoung);
+      collect_deferred(s.stress_count / s.options.stress % 8 == 0 ? CollectionKind::kFull
+                                                                   : CollectionKind::kYoung);
     }
     return 1;
   }
   if (s.young_budget == 0 || s.stats.allocated_since_gc < s.young_budget) return SIZE_MAX;
-  collect(heap_bytes() >= s.full_trigger ? CollectionKind::kFull : CollectionKind::kYoung);
+  collect_deferred(heap_bytes() >= s.full_trigger ? CollectionKind::kFull : CollectionKind::kYoung);
   return SIZE_MAX;
 }
 
@@ -219,7 +235,7 @@ bool heap_has_room(size_t bytes) {
   State& s = state();
   size_t max = s.options.heap_max;
   if (max == 0 || heap_bytes() + bytes <= max) return true;
-  if (!s.collecting) collect(CollectionKind::kFull);
+  if (!s.collecting) collect_deferred(CollectionKind::kFull);
   return heap_bytes() + bytes <= max;
 }
 

@@ -20,6 +20,16 @@ enum class CollectionKind : uint8_t { kYoung, kFull };
 // of unreachable objects found (freed, or kept one more cycle for their finalizer). Weakref
 // callbacks and finalizers run before it returns, unless a collection is already running.
 size_t collect(CollectionKind kind);
+// The same, from an allocation: callbacks and finalizers are left for run_finalizers().
+size_t collect_deferred(CollectionKind kind);
+
+// Finalizers (__del__) and weakref callbacks found by an automatic collection do not run
+// inside the allocation that triggered it (C++ code in the middle of, say, a dict insert is
+// not re-entrant): the collection sets this flag, and the eval loop's breaker (polled at
+// function entry and backward jumps) calls run_finalizers() at the next instruction boundary.
+// gc.collect() runs them before it returns.
+extern bool g_finalizers_pending;
+void run_finalizers();
 
 // Automatic collections (gc.enable/gc.disable). Off until the runtime is initialised.
 void set_enabled(bool on);

@@ -111,6 +111,8 @@ void weak_mark_pending(void (*fn)(Object* o, void* ctx), void* ctx) {
   for (Value r : ref_callbacks()) fn(r.as_object(), ctx);
 }
 
+bool weak_callbacks_pending() { return !cleared().empty() || !ref_callbacks().empty(); }
+
 void weak_run_callbacks() {
   // Taken out of the queues one at a time: a callback may collect, and what is still queued
   // must stay a root meanwhile.
