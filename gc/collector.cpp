@@ -53,6 +53,9 @@ struct State {
   std::vector<Object*> remembered;
   std::vector<Object*> finalize_queue;  // roots until their finalizer ran
   std::vector<Object*> frozen;          // traced by full collections (gc.freeze)
+  // Marked only because a finalizable object reaches them: young again once the finalizers
+  // ran, so that a young collection can free them (else they would wait for a full one).
+  std::vector<Object*> resurrected;
 };
 
 State& state() {
@@ -73,12 +76,14 @@ void mark_object_cb(Object* o, void* ctx) { static_cast<Marker*>(ctx)->mark_obje
 void finalizable_mark(Marker& m, bool young, State& s) {
   std::vector<Object*> found;
   find_finalizable(young, &found);
+  m.record_marked(&s.resurrected);
   for (Object* o : found) {
     o->set_gc_flags(o->gc_flags() | kGcFlagFinalized);
     m.mark_object(o);
     s.finalize_queue.push_back(o);
   }
   m.drain();
+  m.record_marked(nullptr);
 }
 
 // Runs the callbacks of cleared weak slots, then the finalizers queued by collections.
@@ -120,6 +125,9 @@ size_t collect_locked(CollectionKind kind, State& s) {
   for (Object* o : s.remembered) o->set_gc_bits(o->gc_bits() & ~kGcRemembered);
   s.remembered.clear();
   weak_after_mark();
+  // Objects resurrected by an earlier collection whose finalizers have not run yet may have
+  // become garbage meanwhile (a full collection then frees them): forget those.
+  std::erase_if(s.resurrected, [](Object* o) { return (o->gc_bits() & kGcMarked) == 0; });
   size_t queued = s.finalize_queue.size();
   finalizable_mark(m, young, s);
   m.finish();
@@ -172,6 +180,21 @@ size_t collect_deferred(CollectionKind kind) {
   return found;
 }
 
+// Makes the objects only finalizable objects reached young again. Sound because nothing old
+// pointed at them when they were found (they were unreachable), and every pointer stored
+// into an old object since went through the write barrier.
+void make_young_again(State& s) {
+  Heap& h = heap();
+  for (Object* o : s.resurrected) {
+    o->set_gc_bits(o->gc_bits() & ~kGcMarked);
+    if (h.in_small_pages(o)) {
+      char* page;
+      h.page_of(o, &page).young = true;  // so that a young sweep looks at it
+    }
+  }
+  s.resurrected.clear();
+}
+
 void run_finalizers() {
   State& s = state();
   g_finalizers_pending = false;
@@ -180,6 +203,7 @@ void run_finalizers() {
   // queued must stay queued (the queues are roots).
   s.collecting = true;
   run_pending(s);
+  make_young_again(s);
   s.collecting = false;
 }
 

@@ -31,6 +31,7 @@ void Marker::mark_object(Object* o) {
   if (bits & kGcMarked) return;
   o->set_gc_bits(bits | kGcMarked);
   m_marked++;
+  if (m_record) m_record->push_back(o);
   m_stack.push_back(o);
 }
 

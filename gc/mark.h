@@ -34,8 +34,11 @@ class Marker {
   static void visit(Value* slot, void* ctx) { static_cast<Marker*>(ctx)->mark_value(*slot); }
 
   size_t marked_objects() const { return m_marked; }
+  // While set, every heap object marked is also appended to *record.
+  void record_marked(std::vector<Object*>* record) { m_record = record; }
 
  private:
+  std::vector<Object*>* m_record = nullptr;
   std::vector<Object*> m_stack;
   std::vector<Object*> m_statics;
   size_t m_marked = 0;

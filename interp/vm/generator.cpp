@@ -678,8 +678,18 @@ Value async_gen_wrap_value(Value v) {
   return Value::from_object(w);
 }
 
+// PEP 442 for generators (CPython's _PyGen_Finalize): a generator the collector finds
+// unreachable while suspended is closed, so its finally blocks and __exit__s run.
+void gen_finalize(Value self) {
+  if (as_gen(self)->state != GenState::Suspended) return;
+  Value saved = fetch_exception();
+  if (gen_close(self).is_null()) clear_exception();  // CPython reports it as unraisable
+  if (!saved.is_null()) set_exception(saved);
+}
+
 bool init_vm_generator_types() {
   generator_type.slots.repr = gen_repr;
+  generator_type.slots.finalize = gen_finalize;
   generator_type.slots.iter = gen_self_iter;
   generator_type.slots.iternext = gen_iternext;
   generator_type.slots.trace = gen_trace;
