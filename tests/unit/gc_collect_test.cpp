@@ -88,6 +88,24 @@ TEST_F(GcCollect, YoungObjectReachableOnlyFromAnOldOneSurvivesAYoungCollection) 
   EXPECT_TRUE(alive(young));
 }
 
+[[gnu::noinline]] Hidden young_in_old_without_barrier(Pair* old) {
+  Pair* young = new_pair();
+  old->second = Value::from_object(young);  // no write barrier: the collector is not told
+  return hide(young);
+}
+
+TEST_F(GcCollect, WithoutTheBarrierAYoungCollectionMissesTheEdge) {
+  Value root = Value::from_object(new_pair());
+  TempRoot r(root);
+  collect_clean(CollectionKind::kYoung);
+  auto* old = static_cast<Pair*>(root.as_object());
+  Hidden young = young_in_old_without_barrier(old);
+  EXPECT_FALSE(old->gc_bits() & kGcRemembered);
+  collect_clean(CollectionKind::kYoung);
+  EXPECT_FALSE(alive(young));  // freed although reachable: why every store needs the barrier
+  old->second = Value();
+}
+
 [[gnu::noinline]] void make_old_cycle(Value* root, Hidden* a, Hidden* b) {
   Pair* x = new_pair();
   Pair* y = new_pair(Value::from_object(x));
