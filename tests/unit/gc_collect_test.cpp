@@ -44,6 +44,15 @@ const void* unhide(Hidden h) { return reinterpret_cast<const void*>(~h); }
   return p;
 }
 
+// Tests that garbage dies are skipped under ASan: the instrumented frames keep stale copies of
+// pointers where clear_dead_stack cannot reach them, so the conservative scan may retain the
+// garbage. The sanitizer build still checks that what must live stays intact.
+#if defined(__SANITIZE_ADDRESS__)
+#define SKIP_UNDER_ASAN() GTEST_SKIP() << "conservative retention under ASan"
+#else
+#define SKIP_UNDER_ASAN() (void)0
+#endif
+
 // Overwrites the dead stack below the caller, where the helpers' frames left stale pointers
 // that the frames of collect() might not overwrite (and the scan would then see).
 [[gnu::noinline]] void clear_dead_stack() {
@@ -95,6 +104,7 @@ TEST_F(GcCollect, YoungObjectReachableOnlyFromAnOldOneSurvivesAYoungCollection) 
 }
 
 TEST_F(GcCollect, WithoutTheBarrierAYoungCollectionMissesTheEdge) {
+  SKIP_UNDER_ASAN();
   Value root = Value::from_object(new_pair());
   TempRoot r(root);
   collect_clean(CollectionKind::kYoung);
@@ -116,6 +126,7 @@ TEST_F(GcCollect, WithoutTheBarrierAYoungCollectionMissesTheEdge) {
 }
 
 TEST_F(GcCollect, UnreachableCycleOfOldObjectsDiesInAFullCollection) {
+  SKIP_UNDER_ASAN();
   Value root;
   Hidden a, b;
   {
@@ -135,6 +146,7 @@ TEST_F(GcCollect, UnreachableCycleOfOldObjectsDiesInAFullCollection) {
 [[gnu::noinline]] Hidden young_garbage() { return hide(new_pair(Value::from_int(1))); }
 
 TEST_F(GcCollect, YoungGarbageDiesInAYoungCollection) {
+  SKIP_UNDER_ASAN();
   Hidden h = young_garbage();
   EXPECT_TRUE(alive(h));
   collect_clean(CollectionKind::kYoung);
@@ -142,6 +154,7 @@ TEST_F(GcCollect, YoungGarbageDiesInAYoungCollection) {
 }
 
 TEST_F(GcCollect, FreedCellsAreZeroedAndReused) {
+  SKIP_UNDER_ASAN();
   Hidden h = young_garbage();
   collect_clean(CollectionKind::kFull);
   ASSERT_FALSE(alive(h));
@@ -207,6 +220,7 @@ void on_cleared(Object*) { g_cleared++; }
 }
 
 TEST_F(GcCollect, WeakSlotsAreClearedAndCallbacksRun) {
+  SKIP_UNDER_ASAN();
   // The weak slot is `second` of a holder whose trace visits both: use a type without trace.
   static constinit Type weak_holder_type{&type_type, "gc_test_weak_holder", sizeof(Pair), 0};
   auto* holder = static_cast<Pair*>(alloc(sizeof(Pair), &weak_holder_type));
@@ -245,6 +259,7 @@ constinit Type fin_type{&type_type, "gc_test_finalized", sizeof(Pair), 0,
 }
 
 TEST_F(GcCollect, FinalizersRunOnceAndMayResurrect) {
+  SKIP_UNDER_ASAN();
   g_finalized = 0;
   TempRoot r(g_resurrected);
   Hidden a = finalizable_cycle();
@@ -286,6 +301,7 @@ void hook_call(Value ref) { g_called.push_back(ref); }
 }
 
 TEST_F(GcCollect, WeakRefHooksSeeDeadReferentsAndDeadRefs) {
+  SKIP_UNDER_ASAN();
   set_weakref_hooks({hook_clear, hook_forget, hook_call});
   auto* ref = new_pair();
   Value rv = Value::from_object(ref);
