@@ -3,6 +3,9 @@
 // Collections stay off while the runtime builds its types and modules (start-up code is not
 // audited for roots and would only collect its own scaffolding); from here on every
 // allocation may collect.
+#include <cstdlib>
+#include <string_view>
+
 #include "gc/collector.h"
 #include "gc/roots.h"
 #include "interp/objects/shape.h"
@@ -15,7 +18,10 @@ bool init_gc() {
   gc::Options o = gc::current_options();
   gc::options_from_env(&o);
   gc::configure(o);
-  gc::set_enabled(true);
+  // TPY_GC=off: no automatic collections (an escape hatch while hunting a rooting bug;
+  // gc.collect() still collects).
+  const char* env = std::getenv("TPY_GC");
+  gc::set_enabled(!(env && std::string_view(env) == "off"));
   return true;
 }
 
