@@ -1,15 +1,13 @@
 // gc/barrier.h -- The write barrier: the one helper every heap-pointer store goes through.
 //
-// See docs/internals/objects.md ("Write barrier"). Today the barrier does nothing: there is no
-// collector yet. It exists now so that when issue 4 makes the collector generational, the
-// object model needs no edits -- only the body of write_barrier() below changes.
+// See docs/internals/objects.md ("Write barrier") and docs/internals/gc.md.
 //
 // Why it will matter. The collector uses sticky mark bits (../shared/DESIGN.md, "GC"): an
 // object that survived a collection stays marked, i.e. old, and a young collection marks only
 // from the roots and the *remembered set* and never rescans old objects. So an edge from an
 // old object to a young one that the collector is not told about leaves the young object
 // unmarked, and it is freed while still reachable. The barrier tells it: when a Value is
-// stored into a heap object, write_barrier(holder, stored) runs, and its (future) slow path
+// stored into a heap object, write_barrier(holder, stored) runs, and its slow path
 // adds an old holder to the remembered set.
 //
 // The invariants every store must keep:
@@ -32,8 +30,9 @@
 //   7. Traces (jit/) inline the same fast path and call the same slow path; the two must stay
 //      in step, so any change here is also a change to the JIT's barrier emission.
 //
-// The fast path will be: if [stored] is an object and [holder] is old and not yet remembered
-// (one test of holder->gc_bits()), call the out-of-line write_barrier_slow(holder).
+// The fast path: if [stored] is an object and [holder] is old (marked) and not yet
+// remembered -- one test of holder->gc_bits() -- call write_barrier_slow(holder), which adds
+// it to the remembered set. Static holders are never marked, so they never take it (5.).
 #pragma once
 
 #include "gc/heap.h"
@@ -41,16 +40,22 @@
 
 namespace tpy::gc {
 
+[[gnu::noinline]] void write_barrier_slow(Object* holder);
+
+inline bool barrier_needed(const Object* holder) {
+  return (holder->gc_bits() & (kGcMarked | kGcRemembered)) == kGcMarked;
+}
+
 inline void write_barrier(Object* holder, Value stored) {
   TPY_DCHECK(holder != nullptr, "write_barrier: null holder");
-  (void)holder;
-  (void)stored;
+  if (stored.is_object() && barrier_needed(holder)) [[unlikely]]
+    write_barrier_slow(holder);
 }
 
 // After a bulk copy of Values into [holder] (invariant 4).
 inline void write_barrier_all(Object* holder) {
   TPY_DCHECK(holder != nullptr, "write_barrier_all: null holder");
-  (void)holder;
+  if (barrier_needed(holder)) [[unlikely]] write_barrier_slow(holder);
 }
 
 // The barriered store: [field] must lie inside [holder].

@@ -1,9 +1,9 @@
 // gc/heap.h -- The allocation API: every GC object of tpy is made by gc::alloc.
 //
-// See docs/internals/objects.md ("Allocation"). The heap today is the allocating half of the
+// See docs/internals/objects.md ("Allocation") and docs/internals/gc.md. The heap of the
 // collector of ../shared/DESIGN.md: non-moving, size-segregated pages carved from one reserved
-// address range, bump allocation through per-thread caches, large objects on their own. It
-// never frees anything yet; issue 4 adds marking and sweeping behind this same API.
+// address range, bump allocation through per-thread caches, large objects on their own; the
+// collector (gc/collector.h) frees unreachable objects behind this same API.
 //
 // Rules for callers:
 //   1. gc::alloc(size, type) returns a 16-byte-aligned object of at least [size] bytes whose
@@ -38,6 +38,15 @@ namespace tpy::gc {
 struct HeaderAccess {
   static void set_type(Object* o, Type* t) { o->m_type = t; }
 };
+
+// Bits of Object::gc_bits() (the collector's byte of the header).
+constexpr uint8_t kGcMarked = 1 << 0;      // reached by the last marking: old (sticky marks)
+constexpr uint8_t kGcRemembered = 1 << 1;  // old, and in the remembered set
+constexpr uint8_t kGcStaticSeen = 1 << 2;  // a static object already traced this collection
+// Bits of Object::gc_flags() besides Object::kGcFlagStatic.
+constexpr uint8_t kGcFlagFinalized = 1 << 1;  // its finalizer (__del__) has run: never again
+constexpr uint8_t kGcFlagFrozen = 1 << 2;     // gc.freeze(): never collected
+constexpr uint8_t kGcFlagHasWeakRefs = 1 << 3;  // reported by weak_referent_added (gc/weak.h)
 
 // A thread's allocation cache: one bump range of free, zeroed cells per size class. Both ends
 // are null until the thread's first allocation of that class.

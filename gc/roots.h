@@ -10,8 +10,9 @@
 //   3. Values kept off the stack in memory the collector does not trace (a std::vector, a
 //      jemalloc buffer, a C++ object on the heap): a TempRoot registers the range for as long
 //      as it lives. TempRoots nest: destroy them in reverse order of creation (RAII does).
-//   4. Static objects that hold Values (a built-in type's dict): traced as roots every
-//      collection; issue 4 adds their registration together with the types' trace functions.
+//   4. Static objects that hold Values (a built-in type's dict): registered once with
+//      register_static_object() (type_init does it for every built-in type) and traced as
+//      roots at every collection, young ones included (they have no write barrier).
 #pragma once
 
 #include <cstddef>
@@ -62,7 +63,14 @@ class TempRoot {
 };
 
 // Calls fn(slot, ctx) for every root slot of kinds 2 and 3 of the calling thread (the stack
-// scan of kind 1 is issue 4's). Slots may hold null or small ints; the marker skips those.
+// scan of kind 1 is gc/stack_scan.cpp's). Slots may hold null or small ints; the marker
+// skips those.
 void for_each_root_slot(void (*fn)(Value* slot, void* ctx), void* ctx);
+
+// Kind 4: a static (constinit, kGcFlagStatic) object whose trace function visits Values.
+// Registering twice is harmless.
+void register_static_object(Object* o);
+// Calls fn(o, ctx) for every registered static object.
+void for_each_static_object(void (*fn)(Object* o, void* ctx), void* ctx);
 
 }  // namespace tpy::gc

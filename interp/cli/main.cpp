@@ -113,6 +113,7 @@ int run_module(const Options& o) {
 int main(int argc, char** argv) {
   Options o;
   if (int rc = parse_options(argc, argv, o)) return rc;
+  if (int rc = apply_gc_options(o)) return rc;
   using A = Options::Action;
   if (o.action == A::RunFile || o.action == A::RunCommand || o.action == A::RunStdin ||
       o.action == A::RunModule) {

@@ -46,6 +46,10 @@ struct Options {
 // otherwise fills [out] and returns 0.
 int parse_options(int argc, char** argv, Options& out);
 
+// Hands -X gc-stats and -X gc-heap-max=SIZE to the collector (interp/cli/gc_options.cpp);
+// 2 with a message on a malformed size.
+int apply_gc_options(const Options& o);
+
 // The text of `tpy -h`.
 void print_help(const Options& o);
 

@@ -8,7 +8,8 @@
 // and, after the sweep, call each collected callback with its ref (`callback(ref)`), as
 // CPython calls them (errors printed as unraisable). It must also call weakref_forget(r)
 // for every weak reference object it frees, so the side table never points at a dead ref.
-// Until the collector exists nothing is freed, so no weak reference ever dies.
+// The collector reaches these through gc::set_weakref_hooks (gc/weak.h), installed when the
+// weakref type is initialised.
 #pragma once
 
 #include <vector>

@@ -5,6 +5,7 @@
 
 #include "gc/barrier.h"
 #include "gc/heap.h"
+#include "gc/weak.h"
 #include "interp/modules/weakref.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/exceptions.h"
@@ -16,6 +17,7 @@
 #include "interp/vm/function.h"
 #include "interp/vm/generator.h"
 #include "interp/vm/module.h"
+#include "interp/vm/traceback.h"
 
 namespace tpy {
 
@@ -58,7 +60,25 @@ bool weakrefable(Value ob) {
   return false;
 }
 
-void table_add(Object* referent, Object* ref) { table()[referent].push_back(ref); }
+void table_add(Object* referent, Object* ref) {
+  table()[referent].push_back(ref);
+  gc::weak_referent_added(referent);
+  gc::weak_ref_added(ref);
+}
+
+// After a collection cleared [ref]'s referent: `ref.__callback__(ref)`, errors printed as
+// CPython's unraisable hook does ("Exception ignored in: <callback>" and the traceback).
+void call_callback(Value ref) {
+  Value cb = as_ref(ref)->callback;
+  if (cb.is_null()) return;
+  Value r = call(cb, &ref, 1);
+  if (!r.is_null()) return;
+  Value exc = fetch_exception();
+  std::string what = repr_utf8(cb);
+  if (error_occurred()) clear_exception();
+  std::fprintf(stderr, "Exception ignored in: %s\n", what.c_str());
+  print_exception(exc);
+}
 
 Value ref_alloc(Type* t, Value ob, Value callback) {
   Value v = alloc_instance(t, 0);
@@ -223,6 +243,7 @@ bool init_weakref_ref_type() {
   weakref_type.slots.repr = ref_repr;
   weakref_type.slots.trace = ref_trace;
   type_init(&weakref_type, &object_type, TypeDefs{ref_methods, nullptr, ref_getsets});
+  gc::set_weakref_hooks({weakref_clear_referent, weakref_forget, call_callback});
   return !error_occurred();
 }
 

@@ -186,6 +186,8 @@ bool set_heap_type_name(Type* t, Value name) {
 }
 
 void type_init(Type* t, Type* base, const TypeDefs& defs, const char* doc) {
+  // A built-in type's dict, MRO... are reachable only through the static object.
+  if (t->is_static()) gc::register_static_object(t);
   if (t->has_flag(kTypeReady)) {
     // A second call completes a type that was initialised early as someone's base (bool
     // needs int): wrappers for slots filled since, the rows, the doc.

@@ -12,6 +12,7 @@
 #include <csignal>
 
 #include "gc/barrier.h"
+#include "gc/collector.h"
 #include "interp/objects/abstract.h"
 #include "interp/objects/dict.h"
 #include "interp/objects/exceptions.h"
@@ -58,6 +59,8 @@ inline void set_opcode(uint16_t* instr, Op op) {
 }
 
 bool eval_breaker_fired() {
+  // Finalizers and weakref callbacks of the last automatic collection (gc/collector.h).
+  if (gc::g_finalizers_pending) gc::run_finalizers();
   if (vm::g_pending_sigint) {
     vm::g_pending_sigint = 0;
     raise_empty(exc_KeyboardInterrupt);
@@ -160,7 +163,7 @@ Value eval_frame(Frame* entry, bool throwflag) {
   TARGET(RESUME)
   TARGET(RESUME_QUICK) {
     if (oparg == vm::RESUME_START) co->hot_calls++;
-    if (vm::g_pending_sigint && eval_breaker_fired()) goto error;
+    if ((vm::g_pending_sigint || gc::g_finalizers_pending) && eval_breaker_fired()) goto error;
     DISPATCH();
   }
   TARGET(CACHE)
@@ -1100,7 +1103,7 @@ Value eval_frame(Frame* entry, bool throwflag) {
   TARGET(JUMP_BACKWARD_QUICK) {
     JUMPBY(-oparg);
     co->hot[next_instr - first_instr]++;
-    if (vm::g_pending_sigint && eval_breaker_fired()) goto error;
+    if ((vm::g_pending_sigint || gc::g_finalizers_pending) && eval_breaker_fired()) goto error;
     DISPATCH();
   }
   TARGET(JUMP_BACKWARD_NO_INTERRUPT) {

@@ -81,6 +81,10 @@ void frame_pop(Frame* f) {
   }
 }
 
+void frame_stack_ranges(void (*fn)(const void* begin, const void* end, void* ctx), void* ctx) {
+  for (Chunk* c = t_chunk; c; c = c->prev) fn(c->data, c->top, ctx);
+}
+
 void frame_init(Frame* f, CodeObject* co, Value func, Value globals, Value builtins,
                 Value locals) {
   f->code = co;

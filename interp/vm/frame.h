@@ -73,6 +73,10 @@ Value frame_locals_dict(Frame* f);
 // __class__ cell's contents. False with RuntimeError pending (CPython's messages).
 bool frame_super_args(Frame* f, Value* type, Value* obj);
 void frame_trace(Frame* f, VisitFn visit, void* ctx);
+// For the collector: calls fn(begin, end, ctx) on the used part of every chunk of the calling
+// thread's frame stack. Scanned conservatively, because the eval loop keeps its stack pointer
+// in a register (stacktop may be stale) and a frame being set up is not linked yet.
+void frame_stack_ranges(void (*fn)(const void* begin, const void* end, void* ctx), void* ctx);
 
 // -- Traceback objects ------------------------------------------------------------------------------
 struct TracebackObject : Object {

@@ -133,7 +133,7 @@ SendResult gen_send_ex(Value gen, Value arg, Value* result, bool throwing) {
     raise_format(exc_TypeError, "can't send non-None value to a just-started %s", kind_word(g));
     return SendResult::Error;
   }
-  if (!throwing) f->stack_base()[f->stacktop++] = arg.is_null() ? None() : arg;
+  if (!throwing) f->stack_base()[f->stacktop++] = arg.is_null() ? None() : arg;  // barrier below
   ThreadState& t = ts();
   Value outer = t.handled_exception;
   if (!g->exc_state.is_null()) t.handled_exception = g->exc_state;
@@ -141,6 +141,9 @@ SendResult gen_send_ex(Value gen, Value arg, Value* result, bool throwing) {
   Value r = eval_frame(f, throwing);
   g->exc_state = t.handled_exception == outer ? Value() : t.handled_exception;
   t.handled_exception = outer;
+  // The frame lives inside [g]: the eval loop stored into it without barriers while it ran
+  // (a running frame is a root), so an old generator must be remembered now it stops.
+  gc::write_barrier_all(g);
   if (!r.is_null()) {
     if ((f->code->code[f->lasti] & 0xFF) == int(Op::YIELD_VALUE)) {
       g->state = GenState::Suspended;
@@ -165,6 +168,8 @@ SendResult gen_send_ex(Value gen, Value arg, Value* result, bool throwing) {
   }
   return SendResult::Error;
 }
+
+void gen_finalize(Value self);  // below, outside the anonymous namespace
 
 namespace {
 
@@ -431,7 +436,7 @@ const GetSetDef async_generator_getsets[] = {
 // unraisable).
 Value gen_del_m(Value self, const Value*, size_t, Value) {
   if (is_coroutine(self)) coroutine_finalized(self, ts().frame);
-  if (as_gen(self)->state != GenState::Completed && gen_close(self).is_null()) clear_exception();
+  gen_finalize(self);
   return None();
 }
 
@@ -687,8 +692,19 @@ Value async_gen_wrap_value(Value v) {
   return Value::from_object(w);
 }
 
+// PEP 442 for generators (CPython's _PyGen_Finalize): a generator the collector finds
+// unreachable before it completed is closed, so its finally blocks and __exit__s run (a
+// generator that never started just completes). Also `gen.__del__()`.
+void gen_finalize(Value self) {
+  if (as_gen(self)->state == GenState::Completed) return;
+  Value saved = fetch_exception();
+  if (gen_close(self).is_null()) clear_exception();  // CPython reports it as unraisable
+  if (!saved.is_null()) set_exception(saved);
+}
+
 bool init_vm_generator_types() {
   generator_type.slots.repr = gen_repr;
+  generator_type.slots.finalize = gen_finalize;
   generator_type.slots.iter = gen_self_iter;
   generator_type.slots.iternext = gen_iternext;
   generator_type.slots.trace = gen_trace;
