@@ -42,12 +42,16 @@ def normalise(text, binary, case_dir):
     return text.replace("Try `python -h'", "Try `tpy -h'")
 
 
+# Seconds per case; the sanitizer and GC-stress passes are several times slower.
+CASE_TIMEOUT = float(os.environ.get("TPY_TEST_TIMEOUT", "60"))
+
+
 def run_case(binary, path, stdin_path):
     argv, cwd = case_command(binary, path)
     stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
     try:
-        p = subprocess.run(argv, cwd=cwd, stdin=stdin, capture_output=True, timeout=60,
-                           env=CASE_ENV)
+        p = subprocess.run(argv, cwd=cwd, stdin=stdin, capture_output=True,
+                           timeout=CASE_TIMEOUT, env=CASE_ENV)
     except subprocess.TimeoutExpired:
         return None
     finally:

@@ -27,6 +27,7 @@
 #include "interp/vm/coroutine_warn.h"
 #include "interp/vm/eval.h"
 #include "interp/vm/eval_support.h"
+#include "interp/vm/import.h"
 #include "interp/vm/frame.h"
 #include "interp/vm/function.h"
 #include "interp/vm/generator.h"
@@ -1552,7 +1553,7 @@ Value eval_frame(Frame* entry, bool throwflag) {
     DISPATCH();
   }
   TARGET(IMPORT_FROM) {
-    Value v = vm::import_from(TOP(), NAME(oparg));
+    Value v = import_from(TOP(), NAME(oparg));  // interp/vm/import.h
     ERROR_IF(v.is_null());
     PUSH(v);
     DISPATCH();

@@ -487,30 +487,6 @@ Value import_name(Frame* f, Value name, Value fromlist, Value level) {
   return call(imp, cargs, 5);
 }
 
-Value import_from(Value module, Value name) {
-  Value v = getattr_opt(module, name);
-  if (!v.is_null() || error_occurred()) return v;
-  static StrConst k_name("__name__"), k_file("__file__");
-  Value pkg = getattr_opt(module, k_name.get());
-  if (pkg.is_null()) clear_exception();
-  if (!pkg.is_null() && is_str(pkg)) {
-    Value mods = gc::g_roots.sys_modules();
-    if (!mods.is_null()) {
-      Value full = str_from_utf8(str_to_utf8(pkg) + "." + str_to_utf8(name));
-      if (full.is_null()) return full;
-      Value m = getitem(mods, full);
-      if (!m.is_null()) return m;
-      clear_exception();
-    }
-  }
-  std::string pkgname = (!pkg.is_null() && is_str(pkg)) ? str_to_utf8(pkg) : "<unknown module name>";
-  Value file = getattr_opt(module, k_file.get());
-  if (file.is_null()) clear_exception();
-  std::string loc = (!file.is_null() && is_str(file)) ? str_to_utf8(file) : "unknown location";
-  raise_format(exc_ImportError, "cannot import name '%U' from '%s' (%s)", name, pkgname.c_str(),
-               loc.c_str());
-  return Value();
-}
 
 bool import_star(Frame* f, Value module) {
   if (f->locals.is_null()) {

@@ -56,7 +56,6 @@ Value prep_reraise_star(Value orig, Value excs);
 
 // -- Imports -------------------------------------------------------------------------------------
 Value import_name(Frame* f, Value name, Value fromlist, Value level);
-Value import_from(Value module, Value name);
 bool import_star(Frame* f, Value module);
 
 // -- Pattern matching ----------------------------------------------------------------------------
