@@ -115,6 +115,30 @@ bool loc_ignore_eq(uint32_t pat, uint32_t ch) {
   return ch == pat || lower_ascii(ch) == pat || (ch < 128 && ascii_upper(ch) == pat);
 }
 
+// One character of a REPEAT_ONE-style body at [pc] matches [ch].
+bool one_char(const uint32_t* c, uint32_t ch) {
+  switch (c[0]) {
+    case ANY: return ch != '\n';
+    case ANY_ALL: return true;
+    case LITERAL: return ch == c[1];
+    case NOT_LITERAL: return ch != c[1];
+    case LITERAL_IGNORE: return lower_ascii(ch) == c[1];
+    case NOT_LITERAL_IGNORE: return lower_ascii(ch) != c[1];
+    case LITERAL_UNI_IGNORE: return lower_unicode(ch) == c[1];
+    case NOT_LITERAL_UNI_IGNORE: return lower_unicode(ch) != c[1];
+    case LITERAL_LOC_IGNORE: return loc_ignore_eq(c[1], ch);
+    case NOT_LITERAL_LOC_IGNORE: return !loc_ignore_eq(c[1], ch);
+    case IN: return in_charset(c + 2, ch);
+    case IN_IGNORE: return in_charset(c + 2, lower_ascii(ch));
+    case IN_UNI_IGNORE: return in_charset(c + 2, lower_unicode(ch));
+    case IN_LOC_IGNORE:
+      return in_charset(c + 2, ch) || in_charset(c + 2, lower_ascii(ch)) ||
+             (ch < 128 && in_charset(c + 2, ascii_upper(ch)));
+    case CATEGORY: return category(c[1], ch);
+    default: return false;
+  }
+}
+
 // Choice-point kinds. Barriers delimit a sub-match closed by SUCCESS.
 enum Kind : uint8_t {
   kBranch, kRepeatOne, kMinRepeatOne, kUntilTail, kMinMore,
@@ -222,35 +246,11 @@ class Matcher {
     }
   }
 
-  // One character of a REPEAT_ONE-style body at [pc] matches [ch].
-  bool one(int64_t pc, uint32_t ch) const {
-    const uint32_t* c = m_code + pc;
-    switch (c[0]) {
-      case ANY: return ch != '\n';
-      case ANY_ALL: return true;
-      case LITERAL: return ch == c[1];
-      case NOT_LITERAL: return ch != c[1];
-      case LITERAL_IGNORE: return lower_ascii(ch) == c[1];
-      case NOT_LITERAL_IGNORE: return lower_ascii(ch) != c[1];
-      case LITERAL_UNI_IGNORE: return lower_unicode(ch) == c[1];
-      case NOT_LITERAL_UNI_IGNORE: return lower_unicode(ch) != c[1];
-      case LITERAL_LOC_IGNORE: return loc_ignore_eq(c[1], ch);
-      case NOT_LITERAL_LOC_IGNORE: return !loc_ignore_eq(c[1], ch);
-      case IN: return in_charset(c + 2, ch);
-      case IN_IGNORE: return in_charset(c + 2, lower_ascii(ch));
-      case IN_UNI_IGNORE: return in_charset(c + 2, lower_unicode(ch));
-      case IN_LOC_IGNORE:
-        return in_charset(c + 2, ch) || in_charset(c + 2, lower_ascii(ch)) ||
-               (ch < 128 && in_charset(c + 2, ascii_upper(ch)));
-      case CATEGORY: return category(c[1], ch);
-      default: return false;
-    }
-  }
   int64_t count_repeats(int64_t pc, int64_t ptr, int64_t maxcount) const {
     int64_t limit = end() - ptr;
     if (maxcount < limit) limit = maxcount;
     int64_t n = 0;
-    while (n < limit && one(pc, at(ptr + n))) ++n;
+    while (n < limit && one_char(m_code + pc, at(ptr + n))) ++n;
     return n;
   }
 
@@ -291,7 +291,7 @@ class Matcher {
           uint32_t mx = m_code[c.pc + 3];
           int64_t p = c.ptr;
           if ((mx != kMaxRepeat && c.aux + 1 > static_cast<int64_t>(mx)) || p >= end() ||
-              !one(c.pc + 4, at(p))) {
+              !one_char(m_code + c.pc + 4, at(p))) {
             m_choices.pop_back();
             continue;
           }
@@ -416,10 +416,10 @@ class Matcher {
         case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
         case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
         case NOT_LITERAL_LOC_IGNORE: case CATEGORY:
-          if (ptr >= end() || !one(pc, at(ptr))) FAIL;
+          if (ptr >= end() || !one_char(m_code + pc, at(ptr))) FAIL;
           ++ptr; pc += 2; continue;
         case IN: case IN_IGNORE: case IN_UNI_IGNORE: case IN_LOC_IGNORE:
-          if (ptr >= end() || !one(pc, at(ptr))) FAIL;
+          if (ptr >= end() || !one_char(m_code + pc, at(ptr))) FAIL;
           ++ptr; pc += 1 + c[1]; continue;
         case AT:
           if (!at_code(c[1], ptr)) FAIL;
@@ -574,17 +574,33 @@ class Matcher {
   }
 };
 
+// The single-character test every match must pass at its first position (a literal, a set,
+// or the body of a repeat of at least one), or null: search skips positions that fail it.
+const uint32_t* first_char_test(const uint32_t* code) {
+  int64_t pc = code[0] == INFO ? 1 + code[1] : 0;
+  for (;;) {
+    switch (code[pc]) {
+      case MARK: pc += 2; continue;
+      case LITERAL: case NOT_LITERAL: case LITERAL_IGNORE: case NOT_LITERAL_IGNORE:
+      case LITERAL_UNI_IGNORE: case NOT_LITERAL_UNI_IGNORE: case LITERAL_LOC_IGNORE:
+      case NOT_LITERAL_LOC_IGNORE: case IN: case IN_IGNORE: case IN_UNI_IGNORE:
+      case IN_LOC_IGNORE: case CATEGORY: case ANY:
+        return code + pc;
+      case REPEAT_ONE: case MIN_REPEAT_ONE: case POSSESSIVE_REPEAT_ONE:
+        return code[pc + 2] >= 1 ? code + pc + 4 : nullptr;
+      default: return nullptr;
+    }
+  }
+}
+
 template <typename CharT>
 int search_impl(MatchState& st, int64_t from) {
   Matcher<CharT> m(st);
-  const uint32_t* code = st.code;
-  // A pattern starting with a literal (after INFO) can skip positions quickly.
-  int64_t first = code[0] == INFO ? 1 + code[1] : 0;
-  bool lit = code[first] == LITERAL;
+  const uint32_t* test = first_char_test(st.code);
   const CharT* s = static_cast<const CharT*>(st.text.data);
   bool advance = st.must_advance;
   for (int64_t p = from; p <= st.endpos; ++p) {
-    if (lit && (p >= st.endpos || s[p] != code[first + 1])) continue;
+    if (test && (p >= st.endpos || !one_char(test, s[p]))) continue;
     st.must_advance = advance && p == from;
     if (m.run(p)) {
       st.must_advance = advance;

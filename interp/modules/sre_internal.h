@@ -34,7 +34,7 @@ inline MatchObject* as_match(Value v) { return static_cast<MatchObject*>(v.as_ob
 bool get_text(Value pattern, Value string, BufferView& view, Text* out);
 // A MatchState over [text] for [pattern], pos/endpos clamped as CPython's state_init.
 void init_state(Value pattern, const Text& text, int64_t pos, int64_t endpos, MatchState* st);
-// string[b:e] as CPython's getslice (a str, bytes, or the type's own slice).
+// string[b:e] as CPython's getslice: a str, or bytes copied from the buffer.
 Value text_slice(Value string, bool is_bytes, int64_t b, int64_t e);
 // A Match object for a successful [st] (None-free).
 Value match_new(Value pattern, Value string, const MatchState& st);

@@ -11,7 +11,6 @@
 #include "interp/objects/int.h"
 #include "interp/objects/native.h"
 #include "interp/objects/singletons.h"
-#include "interp/objects/slice.h"
 #include "interp/objects/str.h"
 #include "interp/objects/tuple.h"
 #include "interp/vm/import.h"
@@ -62,15 +61,10 @@ void init_state(Value pattern, const Text& text, int64_t pos, int64_t endpos, Ma
 }
 
 Value text_slice(Value string, bool is_bytes, int64_t b, int64_t e) {
-  if (is_exact_str(string)) return str_substring(string, b, e);
-  if (is_bytes && type_of(string) == &bytes_type) {
-    std::string_view v = bytes_view(string);
-    return bytes_from_data(v.data() + b, static_cast<size_t>(e - b));
-  }
-  if (is_str(string)) return str_substring(string, b, e);
-  Value sl = slice_new(int_from_i64(b), int_from_i64(e), None());
-  if (sl.is_null()) return sl;
-  return getitem(string, sl);
+  if (!is_bytes) return str_substring(string, b, e);
+  BufferView view;
+  if (!view.get(string)) return Value();
+  return bytes_from_data(view.b.data + b, static_cast<size_t>(e - b));
 }
 
 Value match_new(Value pattern, Value string, const MatchState& st) {
