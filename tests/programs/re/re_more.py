@@ -1,0 +1,33 @@
+# re: re.Scanner, pos/endpos iteration, template errors, lastindex, Unicode case folding, zero-width splits.
+import re
+sc = re.Scanner([(r"\d+", lambda s, t: int(t)), (r"[a-z]+", lambda s, t: t.upper()), (r"\s+", None)])
+print(sc.scan("12 abc 7 x!"))
+print([m.span() for m in re.compile(r"\d").finditer("a1b2c3", 2, 5)])
+print(re.compile(r"\d").findall("a1b2c3", 2, 5))
+for t in [r"\g<2>", r"\9", r"\g<x>", "\\", r"\g<-1>"]:
+    try:
+        print(re.sub(r"(a)", t, "a"))
+    except Exception as e:
+        print(type(e).__name__, e)
+print(re.sub(r"(a)", r"\n\t\\", "xa"))
+print(re.sub(b"(a)", rb"[\1]", b"xa"), re.subn(b"a", lambda m: b"b", b"aa"))
+print(re.sub("a", lambda m: None, "bab") if False else "skip")
+m = re.match(r"(?P<a>.)(?P<b>.)?", "x")
+print(m.expand(r"\g<a>-\g<b>-"), m.lastgroup, m.lastindex)
+print(re.match(r"(a)|(b)", "b").lastindex, re.match(r"((a)b)", "ab").lastindex, re.match(r"((a)b)", "ab").lastgroup)
+print(re.fullmatch(r"a|ab", "ab"), re.fullmatch(r"(?:a|ab)(?:c|bcd)", "abcd"))
+print(re.search(r"^b", "ab\nb", re.M).span(), re.compile(r"^").search("ab", 1))
+print(re.findall(r"(?u)\w+", "ünï"), re.findall(r"(?a)\W+", "ü ï"))
+print(re.findall(r"[\w-]+", "a-b c_d"), re.findall(r"[^\W\d]+", "ab12cd"))
+print(re.findall(r"(?i)[^a]", "aAbB"), re.findall(r"(?i)ǅ", "ǄǅǆDž"), re.findall(r"(?i)[ǅ-ǆ]+", "Ǆǅǆ"))
+print(re.findall(r"(?i)\u0130", "i\u0130I"), re.findall("(?i)σ", "Σσς"), re.findall("(?i)[σ]", "Σσς"))
+print(re.match(r"(?x) a b # comment", "ab"))
+print(re.compile("a").sub("b", "aaa", 0), re.compile("a").split("bab", -1))
+print(re.match(r"(a)(?P<x>b)", "ab").regs, re.match(r"\d{2,}?", "1234").group())
+print(re.purge(), re.compile(r"\d").search("١٢"), re.compile(r"(?a)\d").search("١٢"))
+print(re.match(r"(a?)*?b", "aab").groups(), re.match(r"(a|)*b", "aab").groups())
+print(re.match(r"(?:(a)|(b)|c)*", "abc").groups(), re.match(r"(?:(a)|b)+?c", "abac").groups())
+print(re.search(r"(?<![a-z])\d", "a1 2").span(), re.search(r"(?<=\d{2})x", "1x12x").span())
+print(re.split(r"(?=b)", "abab"), re.sub(r"(?<=a)", "-", "aab"))
+print(re.match(r"[\s\S]*", "a\nb").span(), re.match(r".{3,5}", "abcdefg").span(), re.match(r"a{,2}", "aaa").span())
+print(re.match("(?s).*?x", "ab\nx").span(), re.match("a{3,}", "aa"))
