@@ -152,6 +152,7 @@ struct Choice {
   int64_t ptr;      // text position to resume at / saved position
   int64_t aux;      // repeat: lower bound position / count / repeat context
   size_t trail;     // trail height when pushed
+  size_t nrepeats;  // repeat contexts alive when pushed (later ones die on backtracking)
   int64_t prev_barrier;
 };
 
@@ -213,7 +214,7 @@ class Matcher {
     }
   }
   void push(Kind k, int64_t pc, int64_t ptr, int64_t aux) {
-    m_choices.push_back(Choice{k, pc, ptr, aux, m_trail.size(), m_top_barrier});
+    m_choices.push_back(Choice{k, pc, ptr, aux, m_trail.size(), m_repeats.size(), m_top_barrier});
     if (is_barrier(k)) m_top_barrier = static_cast<int64_t>(m_choices.size()) - 1;
   }
 
@@ -266,6 +267,7 @@ class Matcher {
     while (!m_choices.empty()) {
       Choice& c = m_choices.back();
       unwind(c.trail);
+      if (m_repeats.size() > c.nrepeats) m_repeats.resize(c.nrepeats);
       switch (c.kind) {
         case kBranch: {
           pc = c.pc;
